@@ -1,0 +1,81 @@
+import CPROJ
+
+/// Geodesics on an ellipsoid of revolution, through PROJ's implementation of Karney's
+/// algorithms (`geodesic.h`: `geod_inverse`, `geod_direct`, `geod_polygonarea`).
+///
+/// Positions are lon/lat in degrees on the ellipsoid; distances are metres; azimuths are degrees
+/// clockwise from north in [-180, 180]; areas are square metres.
+///
+/// A `Geodesic` is immutable after initialisation and may be shared freely across threads
+/// (`geod_geodesic` is read-only once `geod_init` has run).
+public final class Geodesic: @unchecked Sendable {
+    @usableFromInline var g = geod_geodesic()
+
+    /// Equatorial radius in metres.
+    public let equatorialRadius: Double
+    /// Flattening (0 for a sphere).
+    public let flattening: Double
+
+    /// An ellipsoid given by its equatorial radius `a` (metres) and flattening `f`.
+    public init(equatorialRadius a: Double, flattening f: Double) {
+        equatorialRadius = a
+        flattening = f
+        geod_init(&g, a, f)
+    }
+
+    /// The WGS84 ellipsoid (a = 6 378 137 m, 1/f = 298.257223563).
+    public static let wgs84 = Geodesic(equatorialRadius: 6_378_137, flattening: 1 / 298.257223563)
+
+    /// The solution of an inverse problem: the shortest geodesic between two points.
+    public struct Inverse: Sendable, Hashable {
+        /// Geodesic distance in metres.
+        public var distance: Double
+        /// Forward azimuth at the first point, degrees clockwise from north.
+        public var azimuth1: Double
+        /// Forward azimuth at the second point, degrees clockwise from north.
+        public var azimuth2: Double
+
+        public init(distance: Double, azimuth1: Double, azimuth2: Double) {
+            self.distance = distance
+            self.azimuth1 = azimuth1
+            self.azimuth2 = azimuth2
+        }
+    }
+
+    /// The solution of a direct problem.
+    public struct Direct: Sendable, Hashable {
+        /// The end point, lon/lat degrees.
+        public var coordinate: Coordinate
+        /// Forward azimuth at the end point, degrees clockwise from north.
+        public var azimuth2: Double
+
+        public init(coordinate: Coordinate, azimuth2: Double) {
+            self.coordinate = coordinate
+            self.azimuth2 = azimuth2
+        }
+    }
+
+    /// Inverse problem: distance (m) and azimuths (°) between two lon/lat points.
+    @inlinable public func inverse(_ p1: Coordinate, _ p2: Coordinate) -> Inverse {
+        var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
+        withUnsafePointer(to: &g) { gp in
+            geod_inverse(gp, p1.y, p1.x, p2.y, p2.x, &s12, &azi1, &azi2)
+        }
+        return Inverse(distance: s12, azimuth1: azi1, azimuth2: azi2)
+    }
+
+    /// Geodesic distance in metres between two lon/lat points.
+    @inlinable public func distance(_ p1: Coordinate, _ p2: Coordinate) -> Double {
+        inverse(p1, p2).distance
+    }
+
+    /// Direct problem: the point reached from `start` along `azimuth` (°) after `distance` (m).
+    /// The returned longitude is reduced to [-180, 180].
+    @inlinable public func direct(from start: Coordinate, azimuth: Double, distance: Double) -> Direct {
+        var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
+        withUnsafePointer(to: &g) { gp in
+            geod_direct(gp, start.y, start.x, azimuth, distance, &lat2, &lon2, &azi2)
+        }
+        return Direct(coordinate: Coordinate(lon: lon2, lat: lat2), azimuth2: azi2)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import PerimeterKit
+
+@main
+struct PerimeterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "perimeter",
+        abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
+        version: perimeterVersion,
+        subcommands: [])
+}
