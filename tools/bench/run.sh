@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `make bench`: release-build timings of Perimeter against the independent Python references in
+# ../shared/bench (shapely 2 + pyproj), run one after the other on the same machine.
+# Reports wall time (median of RUNS), peak memory (max RSS), the answers of both and the ratio.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PY=${PERIMETER_PYTHON:-$ROOT/.venv/bin/python}
+SHARED=${PERIMETER_SHARED:-$ROOT/../shared}
+BIN=$ROOT/.build/release/perimeter
+RUNS=${RUNS:-3}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# median wall seconds and max RSS (KiB) of a command over $RUNS runs; the command's stdout to $WORK/last.out
+measure() {
+  local times=() rss=0
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
+    read -r t m <"$WORK/time"
+    times+=("$t"); (( m > rss )) && rss=$m
+  done
+  local med
+  med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  echo "$med $rss"
+}
+
+echo "== coverage: 5,000 geodesic 100 km circles, union and geodesic area"
+( cd "$WORK" && "$PY" "$SHARED/bench/reference_coverage.py" 5000 >"$WORK/ref_cov.txt" )
+read -r ref_t ref_m < <(cd "$WORK" && measure "$PY" "$SHARED/bench/reference_coverage.py" 5000)
+ref_area=$(grep -o 'area_km2=[0-9.]*' "$WORK/last.out" | cut -d= -f2)
+read -r our_t our_m < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov.geojson" --quiet)
+our_area=$(grep -o 'union area: *[0-9.]*' "$WORK/last.out" | grep -o '[0-9.]*$' || true)
+printf '%-28s %10s %12s %14s\n' "" "wall_s" "peak_rss_MiB" "area_km2"
+printf '%-28s %10s %12.1f %14s\n' "reference (shapely+pyproj)" "$ref_t" "$(echo "$ref_m/1024" | bc -l)" "$ref_area"
+printf '%-28s %10s %12.1f %14s\n' "perimeter coverage" "$our_t" "$(echo "$our_m/1024" | bc -l)" "$our_area"
+echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x"
+
+echo
+echo "== incursions: 10,000 tracks x 720 fixes (7.2 M fixes) against Poland"
+"$PY" "$SHARED/bench/make_tracks.py" 10000 >"$WORK/tracks.csv"
+"$BIN" geodata show countries --iso PL >"$WORK/pl.geojson" 2>/dev/null || cp GeoData/airspace/PL.geojson "$WORK/pl.geojson"
+read -r ref_t ref_m < <(measure "$PY" "$SHARED/bench/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
+cp "$WORK/last.out" "$WORK/ref_dwell.csv"
+read -r our_t our_m < <(measure "$BIN" incursions "$WORK/tracks.csv" --airspace-file "$WORK/pl.geojson" --format csv -o "$WORK/ours.csv" --quiet)
+fixes=7200000
+printf '%-28s %10s %12s %14s\n' "" "wall_s" "peak_rss_MiB" "fixes_per_s"
+printf '%-28s %10s %12.1f %14.0f\n' "reference (shapely)" "$ref_t" "$(echo "$ref_m/1024" | bc -l)" "$(echo "$fixes/$ref_t" | bc -l)"
+printf '%-28s %10s %12.1f %14.0f\n' "perimeter incursions" "$our_t" "$(echo "$our_m/1024" | bc -l)" "$(echo "$fixes/$our_t" | bc -l)"
+echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x"
