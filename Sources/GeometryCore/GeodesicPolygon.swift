@@ -4,7 +4,8 @@ import CPROJ
 public struct AreaPerimeter: Sendable, Hashable {
     /// Area in square metres, always ≥ 0.
     public var area: Double
-    /// Perimeter in metres (for a polygon, exterior plus holes, as pyproj's `geometry_area_perimeter`).
+    /// Perimeter in metres: the length of the whole boundary, so for a polygon the exterior plus the
+    /// holes (like shapely's `length`; pyproj's `geometry_area_perimeter` counts the exterior only).
     public var perimeter: Double
 
     public init(area: Double, perimeter: Double) {
