@@ -11,6 +11,7 @@ final class ProjMessageLog {
     private(set) var messages: [String] = []
 
     func append(_ message: String) {
+        if messages.last == message { return }  // PROJ often logs the same line twice in a row
         if messages.count >= Self.capacity { messages.removeFirst() }
         messages.append(message)
     }

@@ -167,7 +167,7 @@ extension Transformer {
             throw ProjError(
                 kind: .pointFailed,
                 operation: "point \(c) is outside the area of use of \"\(source.definition.oneLine)\" → \"\(target.definition.oneLine)\"",
-                message: "area of use is lon \(area.west)…\(area.east)°, lat \(area.south)…\(area.north)° (\(area.name))")
+                message: "area of use is lon \(area.west)…\(area.east)°, lat \(area.south)…\(area.north)° (\(area.name.oneLine))")
         }
     }
 }
