@@ -33,7 +33,8 @@ public final class Transformer {
     let pj: OpaquePointer
     private var sourceToGeographic: Transformer?
 
-    /// A transformer from `source` to `target`, made in `source`'s context.
+    /// A transformer from `source` to `target`, made in `source`'s context (make both CRSs in the same
+    /// context, or at least use them from the same thread).
     /// - Throws: `ProjError` (`.noTransformation`, or `.cannotFindDatabase`).
     public init(from source: CRS, to target: CRS) throws {
         let handle = source.handle
