@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Runs the test oracles' Python (pyproj, geographiclib, shapely) as an independent reference.
+///
+/// The interpreter is `$PERIMETER_PYTHON`, else `<package root>/.venv/bin/python` (the package root
+/// found from this file's path). A missing interpreter is a test failure, not a skip: the oracle
+/// tests must be able to fail.
+enum PythonOracle {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static var pythonPath: String {
+        if let env = ProcessInfo.processInfo.environment["PERIMETER_PYTHON"], !env.isEmpty { return env }
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".venv/bin/python").path
+    }
+
+    /// Runs `script` with `input` on stdin and returns stdout. Throws with stderr on a non-zero exit.
+    static func run(_ script: String, input: String = "") throws -> String {
+        let python = pythonPath
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw Failure(description: "oracle python not found at \(python) (set PERIMETER_PYTHON or run make test-deps)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "oracle script failed (\(process.terminationStatus)): \(String(decoding: err, as: UTF8.self))")
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Runs `script` and parses each output line as whitespace-separated doubles.
+    static func rows(_ script: String, input: String = "") throws -> [[Double]] {
+        try run(script, input: input).split(separator: "\n").map { line in
+            try line.split(separator: " ").map { field in
+                guard let v = Double(field) else { throw Failure(description: "bad oracle output line: \(line)") }
+                return v
+            }
+        }
+    }
+}
+
+/// Deterministic pseudo-random numbers (SplitMix64) so oracle cases are the same on every run.
+struct SeededRandom {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [lo, hi).
+    mutating func uniform(_ lo: Double, _ hi: Double) -> Double {
+        lo + (hi - lo) * Double(next() >> 11) / Double(1 << 53)
+    }
+}
