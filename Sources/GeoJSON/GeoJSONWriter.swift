@@ -267,12 +267,12 @@ public struct GeoJSONWriter: Sendable {
 
     private func writePosition(_ p: Position, _ out: inout JSONTextBuffer) {
         out.byte("[")
-        out.raw(JSONNumberFormat.fixed(p.lon, decimals: options.precision))
+        JSONNumberFormat.appendFixed(p.lon, decimals: options.precision, to: &out.bytes)
         out.byte(",")
-        out.raw(JSONNumberFormat.fixed(p.lat, decimals: options.precision))
+        JSONNumberFormat.appendFixed(p.lat, decimals: options.precision, to: &out.bytes)
         if let z = p.altitude {
             out.byte(",")
-            out.raw(JSONNumberFormat.fixed(z, decimals: options.precision))
+            JSONNumberFormat.appendFixed(z, decimals: options.precision, to: &out.bytes)
         }
         out.byte("]")
     }

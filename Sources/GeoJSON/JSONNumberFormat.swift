@@ -26,6 +26,54 @@ enum JSONNumberFormat {
         return trimmed(String(format: "%.\(decimals)f", value))
     }
 
+    /// Appends the UTF-8 text of ``fixed(_:decimals:)`` to `out` without building intermediate strings
+    /// (the hot path of writing coordinates).
+    static func appendFixed(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        let decimals = max(0, min(15, decimals))
+        let scaled = (value * powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 9.0e15 else {
+            out.append(contentsOf: fixed(value, decimals: decimals).utf8)
+            return
+        }
+        var n = Int64(scaled)
+        if n == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            n = -n
+        }
+        var fractionDigits = decimals
+        while fractionDigits > 0 && n % 10 == 0 {
+            n /= 10
+            fractionDigits -= 1
+        }
+        var digitCount = 1
+        var probe = n / 10
+        while probe > 0 {
+            digitCount += 1
+            probe /= 10
+        }
+        let integerDigits = max(1, digitCount - fractionDigits)
+        let length = integerDigits + (fractionDigits > 0 ? 1 + fractionDigits : 0)
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        var i = start + length - 1
+        var written = 0
+        while n > 0 || written < fractionDigits {
+            if fractionDigits > 0 && written == fractionDigits {
+                out[i] = UInt8(ascii: ".")
+                i -= 1
+            }
+            out[i] = UInt8(ascii: "0") + UInt8(n % 10)
+            n /= 10
+            written += 1
+            i -= 1
+        }
+        if fractionDigits > 0 && written == fractionDigits { out[i] = UInt8(ascii: ".") }
+    }
+
     /// The shortest text that reads back as the same double, in plain decimal notation:
     /// 1e-05 → "0.00001", 1e+20 → "100000000000000000000", 2.0 → "2". `value` must be finite.
     static func shortest(_ value: Double) -> String {

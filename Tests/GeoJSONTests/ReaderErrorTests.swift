@@ -99,3 +99,30 @@ import Testing
         }
     }
 }
+
+@Suite struct ReaderRobustnessTests {
+    @Test func deepNestingIsRefusedNotACrash() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(errorText { _ = try GeoJSONReader.read(text, source: "deep.json") }
+            == "deep.json: line 1, column 513: malformed JSON: nesting deeper than 512 levels")
+    }
+
+    @Test func stringsEscapesAndByteOrderMark() throws {
+        let text = "\u{FEFF}" + #"{"type": "Feature", "geometry": null, "properties": {"n": "a\u00e9\ud83d\ude80\n\"/"}}"#
+        let c = try GeoJSONReader.read(text)
+        #expect(c.features[0].properties["n"] == .string("aé🚀\n\"/"))
+        #expect(errorText { _ = try GeoJSONReader.read("{\"a\": \"x\ty\"}") }
+            == "line 1, column 9: malformed JSON: control character (byte 9) inside a string; escape it")
+        #expect(errorText { _ = try GeoJSONReader.read("{\"a\": 01}") } == "line 1, column 8: malformed JSON: invalid number: leading zero")
+    }
+
+    @Test func largeCollectionReadsAndWritesBack() throws {
+        let features = (0..<2000).map { i in
+            Feature(id: .integer(i), geometry: .lineString((0..<20).map { j in Position(lon: Double(i % 300) - 150 + Double(j) * 0.25, lat: Double(j) * 0.5 - 5) }),
+                    properties: ["i": .integer(i), "label": .string("track \(i)")])
+        }
+        let c = FeatureCollection(features: features)
+        let data = try GeoJSONWriter().encode(c)
+        #expect(try GeoJSONReader.read(data) == c)
+    }
+}

@@ -90,3 +90,23 @@ import Testing
         #expect(errorText { _ = try GeoJSONWriter().encode(badLatitude) } == "features[0].geometry.coordinates[1]: latitude 91.0 is outside [-90, 90]")
     }
 }
+
+@Suite struct FixedFormattingAgreementTests {
+    /// The byte-appending fast path writes exactly what the string formatter writes.
+    @Test func appendFixedMatchesFixed() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.0000005, -0.0000005, 179.9999996, -180, 1e-7, 123456789.123456, 1e16, -3e20, 0.1, 10, 100.001]
+        for _ in 0..<2000 { values.append(Double.random(in: -1000...1000, using: &generator)) }
+        for _ in 0..<200 { values.append(Double(Int.random(in: -100...100, using: &generator)) / 8) }
+        for decimals in [0, 1, 3, 6, 9, 15] {
+            for v in values {
+                var out: [UInt8] = []
+                JSONNumberFormat.appendFixed(v, decimals: decimals, to: &out)
+                let fast = String(decoding: out, as: UTF8.self)
+                #expect(fast == JSONNumberFormat.fixed(v, decimals: decimals), "\(v) at \(decimals)")
+                // And the text reads back within half a unit of the last place.
+                #expect(abs(Double(fast)! - v) <= 0.5 * pow(10, -Double(decimals)) * (1 + 1e-9) + abs(v) * 1e-15, "\(v) → \(fast)")
+            }
+        }
+    }
+}
