@@ -175,3 +175,36 @@ import Testing
         #expect(RFC7946Validator.problems(in: Data(t.utf8)).isEmpty)
     }
 }
+
+/// Vertices lying exactly on the antimeridian (common in real data) must not confuse the cut.
+@Suite struct AntimeridianVertexTests {
+    @Test func verticesOnTheMeridian() throws {
+        let withVertices = ring([(170, 0), (180, 0), (190, 0), (190, 10), (180, 10), (170, 10)])
+        let g = try RFC7946Normalizer.normalized(.polygon([withVertices]))
+        #expect(polygons(g).count == 2)
+        #expect(abs(polygons(g).reduce(0) { $0 + planarArea($1) } - 200) < 1e-9)
+        #expect(RFC7946Validator.problems(in: g).isEmpty)
+        // Wrapped, passing through −180 and +180 written as such.
+        let wrapped = ring([(170, 0), (180, 0), (-170, 0), (-170, 10), (-180, 10), (170, 10)])
+        let w = try RFC7946Normalizer.normalized(.polygon([wrapped]))
+        #expect(polygons(w).count == 2)
+        #expect(abs(polygons(w).reduce(0) { $0 + planarArea($1) } - 200) < 1e-9)
+        #expect(RFC7946Validator.problems(in: w).isEmpty)
+    }
+
+    @Test func apexOnTheMeridian() throws {
+        let triangle = ring([(170, 0), (190, 0), (180, 10)])
+        let g = try RFC7946Normalizer.normalized(.polygon([triangle]))
+        #expect(polygons(g).count == 2)
+        #expect(polygons(g).map(planarArea) == [50, 50])
+        #expect(RFC7946Validator.problems(in: g).isEmpty)
+    }
+
+    @Test func lineThroughAVertexOnTheMeridian() throws {
+        let g = try RFC7946Normalizer.normalized(.lineString([Position(lon: 170, lat: 0), Position(lon: 180, lat: 1), Position(lon: 190, lat: 2)]))
+        #expect(g == .multiLineString([
+            [Position(lon: 170, lat: 0), Position(lon: 180, lat: 1)],
+            [Position(lon: -180, lat: 1), Position(lon: -170, lat: 2)],
+        ]))
+    }
+}
