@@ -166,6 +166,17 @@ enum Antimeridian {
                 }
             }
         }
+        // A piece that touches the meridian at an inner vertex is split there, so that the stitching below can
+        // separate parts that meet only at that point (a notch reaching the meridian) instead of producing a
+        // self-touching ring; stretches lying along the meridian become pieces of their own and are dropped.
+        pieces = pieces.flatMap { piece -> [[Position]] in
+            var parts: [[Position]] = [[piece[0]]]
+            for (i, p) in piece.enumerated().dropFirst() {
+                parts[parts.count - 1].append(p)
+                if p.lon == x && i < piece.count - 1 { parts.append([p]) }
+            }
+            return parts.filter { $0.contains { $0.lon != x } }
+        }
         var polygons: [[Position]] = []
         if !pieces.isEmpty {
             // Crossings along the meridian, sorted by latitude, pair up into the stretches of the meridian that

@@ -47,6 +47,9 @@ import Testing
         ("cut-hole", [ring([(170, 0), (190, 0), (190, 10), (170, 10)]), ring([(178, 4), (178, 6), (182, 6), (182, 4)])]),
         ("two-holes", [ring([(170, 0), (190, 0), (190, 10), (170, 10)]), ring([(172, 1), (172, 3), (188, 3), (188, 1)]), ring([(174, 7), (186, 7), (186, 8), (174, 8)])]),
         ("comb", [ring([(170, 0), (190, 0), (190, 2), (179, 2), (179, 4), (190, 4), (190, 6), (179, 6), (179, 8), (190, 8), (190, 10), (170, 10)])]),
+        ("notch-west", [ring([(170, 0), (190, 0), (190, 10), (170, 10), (180, 5)])]),
+        ("notch-east", [ring([(170, 0), (190, 0), (180, 5), (190, 10), (170, 10)])]),
+        ("along-meridian", [ring([(170, 0), (190, 0), (190, 10), (170, 10), (175, 8), (180, 6), (180, 4), (175, 2)])]),
         ("circle-60N", [circle(lon: 179.5, lat: 60, radius: 400_000)]),
         ("circle-west", [circle(lon: -179.8, lat: -20, radius: 250_000)]),
     ]
@@ -64,7 +67,7 @@ import Testing
         #expect(status == 0, "\(output)")
         let lines = output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(lines.count == Self.shapes.count, "\(output)")
-        let expectedParts = ["square": 2, "c-east": 3, "c-west": 3, "cut-hole": 2, "two-holes": 2, "comb": 4, "circle-60N": 2, "circle-west": 2]
+        let expectedParts = ["square": 2, "c-east": 3, "c-west": 3, "cut-hole": 2, "two-holes": 2, "comb": 4, "notch-west": 3, "notch-east": 3, "along-meridian": 3, "circle-60N": 2, "circle-west": 2]
         for l in lines where l.count == 6 {
             #expect(l[1] == "True", "\(l[0]) invalid in GEOS")
             #expect(Int(l[2]) == expectedParts[l[0]], "\(l[0]) parts \(l[2])")
