@@ -19,11 +19,10 @@ public enum GeoJSONReader {
     /// Reads a GeoJSON file. `path` is named in errors as given.
     public static func read(contentsOf path: String) throws(GeoJSONError) -> FeatureCollection {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        do throws(FileReadError) {
+            data = try FileReadError.contents(of: path)
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            throw GeoJSONError(file: path, message: "cannot read the file: \(reason)")
+            throw GeoJSONError(file: path, message: "cannot read the file: \(error.reason)")
         }
         return try read(data, source: path)
     }

@@ -85,7 +85,9 @@ import Testing
 
     @Test func missingFileIsNamed() {
         let message = errorText { _ = try GeoJSONReader.read(contentsOf: "/nonexistent/sites.geojson") }
-        #expect(message?.hasPrefix("/nonexistent/sites.geojson: cannot read the file") == true)
+        #expect(message == "/nonexistent/sites.geojson: cannot read the file: No such file or directory")
+        let dir = NSTemporaryDirectory()
+        #expect(errorText { _ = try GeoJSONReader.read(contentsOf: dir) } == "\(dir): cannot read the file: Is a directory")
     }
 
     @Test func errorsCarryStructuredFields() throws {

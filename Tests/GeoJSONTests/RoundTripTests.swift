@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoJSON
+import GeometryCore
 
 /// Every geometry type survives writing and reading back (already in RFC 7946 form, so unchanged).
 @Suite struct RoundTripTests {
@@ -77,5 +78,16 @@ import Testing
         // Decoding applies the same checks as the reader.
         let bad = Data(#"{"type": "Point", "coordinates": [0, 100]}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(GeoJSONGeometry.self, from: bad) }
+    }
+}
+
+@Suite struct CoordinateConvenienceTests {
+    @Test func buildFromCoordinates() {
+        let square = [Coordinate(lon: 0, lat: 0), Coordinate(lon: 1, lat: 0), Coordinate(lon: 1, lat: 1), Coordinate(lon: 0, lat: 1)]
+        let g = GeoJSONGeometry.polygon(exterior: square)
+        #expect(g == .polygon([ring([(0, 0), (1, 0), (1, 1), (0, 1)])]))
+        #expect(g.coordinates.count == 5)
+        #expect(GeoJSONGeometry.point(coordinate: square[2]) == .point(Position(lon: 1, lat: 1)))
+        #expect(GeoJSONGeometry.lineString(coordinates: square).typeName == "LineString")
     }
 }
