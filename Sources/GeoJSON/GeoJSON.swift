@@ -1,2 +1,0 @@
-// RFC 7946 GeoJSON reading and writing. (Placeholder: filled in by the GeoJSON work.)
-import GeometryCore

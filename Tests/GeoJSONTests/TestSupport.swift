@@ -1,0 +1,65 @@
+import Foundation
+@testable import GeoJSON
+import GeometryCore
+
+/// A fresh temporary directory for one test.
+func makeTemporaryDirectory() throws -> String {
+    let path = NSTemporaryDirectory() + "geojson-tests-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Ring through (lon, lat) pairs, closed automatically.
+func ring(_ pairs: [(Double, Double)]) -> [Position] {
+    var r = pairs.map { Position(lon: $0.0, lat: $0.1) }
+    if r.first != r.last { r.append(r[0]) }
+    return r
+}
+
+/// Planar area (square degrees) of a polygon: exterior minus holes.
+func planarArea(_ rings: [[Position]]) -> Double {
+    guard let exterior = rings.first else { return 0 }
+    return abs(PlanarRing.signedArea(exterior)) / 2 - rings.dropFirst().reduce(0) { $0 + abs(PlanarRing.signedArea($1)) / 2 }
+}
+
+/// The polygons of a Polygon or MultiPolygon.
+func polygons(_ g: GeoJSONGeometry) -> [[[Position]]] {
+    switch g {
+    case .polygon(let rings): [rings]
+    case .multiPolygon(let polys): polys
+    default: []
+    }
+}
+
+/// The error a throwing expression produced, as its one-line description.
+func errorText(_ body: () throws -> Void) -> String? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return "\(error)"
+    }
+}
+
+/// GeoJSON text of a FeatureCollection holding one feature with `geometry` (raw JSON).
+func collectionJSON(geometry: String, properties: String = "{}") -> String {
+    """
+    {"type": "FeatureCollection", "features": [
+      {"type": "Feature", "geometry": \(geometry), "properties": \(properties)}
+    ]}
+    """
+}
+
+/// Runs a program, returning its exit status and standard output.
+func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
