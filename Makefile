@@ -18,6 +18,7 @@ deps:
 	@missing=""; \
 	pkg-config --exists geos || missing="$$missing libgeos-dev"; \
 	pkg-config --exists proj || missing="$$missing libproj-dev"; \
+	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/share/proj/proj.db ] || missing="$$missing proj-data"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

@@ -2,7 +2,7 @@
 // Perimeter: geospatial air-defense perimeter analysis over GEOS and PROJ.
 //
 // Layers (a lower layer never imports a higher one):
-//   CGEOS, CPROJ (system libraries) → GeometryCore → GeoJSON → PerimeterKit → perimeter (CLI)
+//   CGEOS, CPROJ, CSQLite (system libraries) → GeometryCore → GeoJSON, GISFormats → PerimeterKit → perimeter (CLI)
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "GeometryCore", targets: ["GeometryCore"]),
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
+        .library(name: "GISFormats", targets: ["GISFormats"]),
         .library(name: "PerimeterKit", targets: ["PerimeterKit"]),
         .executable(name: "perimeter", targets: ["perimeter"]),
     ],
@@ -24,17 +25,22 @@ let package = Package(
         .systemLibrary(
             name: "CPROJ", pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "GeometryCore", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "GeoJSON", dependencies: ["GeometryCore"]),
-        .target(name: "PerimeterKit", dependencies: ["GeometryCore", "GeoJSON"]),
+        .target(name: "GISFormats", dependencies: ["GeoJSON", "GeometryCore", "CSQLite"]),
+        .target(name: "PerimeterKit", dependencies: ["GeometryCore", "GeoJSON", "GISFormats"]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterKit", "GeoJSON", "GeometryCore",
+                "PerimeterKit", "GeoJSON", "GeometryCore", "GISFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore"]),
+        .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore"]),
         .testTarget(name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"]),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON"]),
     ]

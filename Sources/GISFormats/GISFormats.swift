@@ -1,0 +1,2 @@
+// GeoPackage and KML writers (layer 3, beside GeoJSON).
+import GeoJSON
