@@ -17,7 +17,7 @@ extension Geometry {
     /// The geometry as 2-D WKT with full precision and trimmed trailing zeros.
     /// Falls back to a bracketed error text if GEOS cannot write it (never seen in practice).
     public var wkt: String {
-        (try? wkt(precision: nil)) ?? "<WKT unavailable: \(context.takeError() ?? "unknown error")>"
+        do { return try wkt(precision: nil) } catch { return "<WKT unavailable: \(error)>" }
     }
 
     /// The geometry as 2-D WKT; `precision` decimal places (nil = full precision).
