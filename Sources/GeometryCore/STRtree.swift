@@ -97,8 +97,10 @@ public final class STRtree {
         }
         let search = Search(context: context.handle, query: geometry.handle, items: geometries.map(\.handle))
         let queryItem = UnsafeRawPointer(bitPattern: Int.max)
+        // GEOS 3.11's C API treats a *non-zero* return as success (it throws "Failed to compute
+        // distance." on 0), despite the header comment saying the opposite.
         let distance: GEOSDistanceCallback = { a, b, result, userData in
-            guard let userData, let result else { return 1 }
+            guard let userData, let result else { return 0 }
             let s = Unmanaged<Search>.fromOpaque(userData).takeUnretainedValue()
             func geom(_ item: UnsafeRawPointer?) -> OpaquePointer? {
                 let v = Int(bitPattern: item)
@@ -106,8 +108,8 @@ public final class STRtree {
                 let slot = v - 1
                 return slot >= 0 && slot < s.items.count ? s.items[slot] : nil
             }
-            guard let ga = geom(a), let gb = geom(b) else { s.failed = true; return 1 }
-            return GEOSDistance_r(s.context, ga, gb, result) == 1 ? 0 : 1
+            guard let ga = geom(a), let gb = geom(b) else { s.failed = true; return 0 }
+            return GEOSDistance_r(s.context, ga, gb, result) == 1 ? 1 : 0
         }
         let found = withExtendedLifetime((geometry, geometries, search)) {
             GEOSSTRtree_nearest_generic_r(
