@@ -52,7 +52,9 @@ def check(ok: bool, what: str) -> None:
 
 
 def area_km2(g) -> float:
-    return abs(GEOD.geometry_area_perimeter(shapely.geometry.polygon.orient(g) if g.geom_type == "Polygon" else g)[0]) / 1e6
+    """Geodesic area (WGS84) of a (Multi)Polygon in km², each part oriented CCW with CW holes."""
+    return sum(GEOD.geometry_area_perimeter(shapely.geometry.polygon.orient(p, 1.0))[0]
+               for p in shapely.get_parts(g)) / 1e6
 
 
 def aeqd(lon0: float, lat0: float):
@@ -257,7 +259,7 @@ def main() -> None:
     versions = subprocess.run(["dpkg-query", "-W", "gmt", "gmt-dcw", "gmt-gshhg-full"],
                               capture_output=True, text=True, check=True).stdout
     readme.write(OUT / "README.md", versions=versions, countries=cfeats, borders=table, dnipro=dn,
-                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM)
+                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES)
     if failures:
         raise SystemExit(f"geodata: {len(failures)} check(s) failed: " + "; ".join(failures))
     print("geodata: all checks passed")

@@ -8,7 +8,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km) -> None:
+def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -77,6 +77,11 @@ def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, 
       "(Wikipedia's infobox coordinate 59°48′51″N 26°21′43″E lies just south of it too): GSHHG positions are good to a few hundred metres.\n")
     a("## places.geojson\n")
     a("Named points used by scenarios and tests, each with `kind` and `source` (URL or Wikipedia page). `[U]` in a note marks an unverified coordinate.\n")
+    a("| name | lat | lon | kind | source | note |\n|---|---|---|---|---|---|")
+    for name in sorted(places):
+        lat, lon, kind, src, note = places[name]
+        a(f"| {name} | {lat} | {lon} | {kind} | {src} | {note} |")
+    a("")
     a("## What is approximate\n")
     a("- DCW borders are 1:1M generalisations; shared borders are taken by proximity, so tripoint ends and coastal ends are approximate.")
     a("- The Dnipro below Kherson (delta gap) is an unnamed WDBII piece plus straight connectors; centre lines in the wide reservoirs are medial axes, not navigation channels.")
