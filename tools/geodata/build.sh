@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuild GeoData/ from Debian-packaged GMT data (gmt-dcw, gmt-gshhg-full). Called by `make geodata`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+missing=""
+for p in gmt gmt-dcw gmt-gshhg-full; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -c 'import shapely, pyproj, numpy; assert shapely.__version__ >= "2"' 2>/dev/null || \
+  .venv/bin/python -m pip install -q --disable-pip-version-check 'shapely==2.*' 'pyproj==3.*' numpy
+export GMT_TMPDIR="$(mktemp -d)"
+trap 'rm -rf "$GMT_TMPDIR"' EXIT
+.venv/bin/python tools/geodata/build.py

@@ -1,0 +1,90 @@
+"""GeoData/README.md, written by the build so its figures match the files."""
+from __future__ import annotations
+
+import os
+
+
+def _size(p) -> str:
+    return f"{os.path.getsize(p) / 1e6:.2f} MB"
+
+
+def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places) -> None:
+    d = path.parent
+    L = []
+    a = L.append
+    a("# GeoData — geography shipped with Perimeter\n")
+    a("Built by `make geodata` (`tools/geodata/build.sh` → `tools/geodata/build.py`) from Debian packages only; a second run gives byte-identical files.")
+    a("All files are RFC 7946 GeoJSON: WGS84 lon/lat, 6 decimals, exterior rings counter-clockwise, holes clockwise, no `crs` member.\n")
+    a("## Sources and licences\n")
+    a("Package versions used (`dpkg-query -W gmt gmt-dcw gmt-gshhg-full`):\n")
+    a("```\n" + versions.strip() + "\n```\n")
+    a("- **DCW-GMT 2.1.1** (package gmt-dcw): country polygons derived from the Digital Chart of the World (1:1M). LGPL-3+ © The GMT Team.")
+    a("- **GSHHG 2.3.7, full resolution** (package gmt-gshhg-full): shorelines and WDBII rivers. Wessel, P. and W. H. F. Smith (1996), *A global, self-consistent, hierarchical, high-resolution shoreline database*, J. Geophys. Res. 101(B4), 8741–8743; built from the World Vector Shoreline and CIA World Data Bank II. LGPL-3+ © The GMT Team.")
+    a("- The licence/copyright texts are copied to `LICENSES/`. These files are modified versions of LGPL data; `tools/geodata/` is the description of the modifications.\n")
+    a("| file | source | size | features |\n|---|---|---|---|")
+    for name, src, n in [("countries.geojson", "DCW-GMT", len(countries)), ("borders.geojson", "DCW-GMT (derived)", len(borders)),
+                         ("dnipro.geojson", "GSHHG full (WDBII rivers + level-2 lakes), DCW-GMT (Ukraine)", 1),
+                         ("land.geojson", "GSHHG full level 1, DCW-GMT for country assignment", len(land)),
+                         ("places.geojson", "public pages (see each feature's `source`)", None)]:
+        a(f"| `{name}` | {src} | {_size(d / name)} | {n if n is not None else 'see file'} |")
+    a("\n## countries.geojson\n")
+    a("`gmt coast -E<ISO2> -M` rings (parts and holes mixed) → polygon by the even–odd rule (symmetric difference of ring interiors) → `make_valid`. "
+      "Russia crosses the antimeridian in GMT's continuous longitudes (up to 191°): it is clipped to west of 45° E before the even–odd step, so no longitude exceeds 45; "
+      "Kaliningrad is part of `RU` and also a separate `RU-KGD` feature. Ukraine is as DCW has it (including Crimea). `area_km2` is geodesic (pyproj Geod, WGS84). Resolution ≈ 1:1M.\n")
+    a("| iso2 | name | area km² |\n|---|---|---|")
+    for p, _ in countries:
+        a(f"| {p.get('id', p['iso2'])} | {p['name']} | {p['area_km2']:,.0f} |")
+    a("\n## borders.geojson — DCW geodesic lengths against published lengths\n")
+    a(f"Each border is the part of the first country's DCW boundary within {tol}° of the second's, merged, pieces under 1 km dropped; lengths are WGS84 geodesic. "
+      "DCW (1:1M) does not follow every river meander, so most come out shorter than published lengths; the build fails if any is more than 25% off.\n")
+    a("| pair | DCW km | published km | ratio | published source | note |\n|---|---|---|---|---|---|")
+    for b in borders:
+        a(f"| {b['pair']} | {b['length_km']:.1f} | {b['published_length_km']} | {b['ratio']:.3f} | {b['published_source']} | {b.get('published_note', '')} |")
+    dn = dnipro
+    a("\n## dnipro.geojson — the Dnipro stitched into one line\n")
+    a("No packaged data set has the whole course: WDBII level-1 rivers cover only Belarus border → head of the Kyiv reservoir and Kyiv dam → Kaniv; "
+      "GSHHG models the Kyiv reservoir and the whole Kaniv → Kherson cascade (Kremenchuk, Kamianske, Dnipro, Kakhovka reservoirs and the channels between) as level-2 lakes.\n")
+    a("1. WDBII level-1 river (`gmt coast -I1 -Df -M`), cut at its first contact with DCW Ukraine on the Belarus–Ukraine border "
+      f"(start {dn['start'][0]:.4f} E {dn['start'][1]:.4f} N, near Loyew), down to the head of the Kyiv reservoir.")
+    a(f"2. Level-2 lake shorelines (`gmt coast -Df -W -M -A0/2/2`) noded with the 1° bin grid, polygonized and the faces kept that `gmt select -N` places in a lake "
+      f"(islands in lakes included): Kyiv reservoir {dn['kyiv_reservoir_km2']:.0f} km², Kaniv–Kherson cascade {dn['cascade_lake_km2']:.0f} km².")
+    a("3. Centre lines: each lake projected to an azimuthal equidistant projection centred at 48.5 N 32.5 E, its shore densified every 300 m, the GEOS Voronoi diagram of "
+      "those points cut to edges strictly inside the lake, Dijkstra's shortest path between the river ends through those edges.")
+    a(f"4. Below Kherson the cascade lake ends at {dn['lake_end'][0]:.4f} E {dn['lake_end'][1]:.4f} N, {dn['gap_km']:.1f} km from the published mouth "
+      "(46°29′47″N 32°17′14″E); the gap is bridged by an unnamed WDBII river piece of the delta (`-Ia`) with straight connectors at both ends (approximate).")
+    a(f"5. Douglas–Peucker 50 m in the same projection: {dn['vertices_before_simplify']} → {dn['vertices']} vertices "
+      f"(length {dn['length_before_simplify_km']:.1f} → {dn['length_km']:.1f} km).\n")
+    a("Checks (the build fails if any does not hold):\n")
+    a(f"- geodesic length of the whole line: {dn['length_km']:.1f} km; inside DCW Ukraine: **{dn['length_in_ukraine_km']:.1f} km** against the published 981 km (±10%); "
+      f"from where the line last leaves Belarus (fully in Ukraine): {dn['length_from_full_entry_km']:.1f} km. Published alternatives 1,095 / 1,121 / 1,005 km are contested.")
+    a("- the line is simple; every riverside city centre is within 8 km:\n")
+    a("| city | distance km |\n|---|---|")
+    for k, v in dn["city_distance_km"].items():
+        a(f"| {k} | {v:.2f} |")
+    a("\nThe Kakhovka reservoir shoreline predates the destruction of the Kakhovka dam in June 2023 (the reservoir has since drained); the line follows the pre-2023 reservoir.\n")
+    a("## land.geojson — coastal land (GSHHG full resolution)\n")
+    a("GSHHG level-1 shorelines at full resolution (`gmt coast -Df -W -M -A0/1/1`, nominal precision ≈ 0.1–0.5 km) in the boxes "
+      + "; ".join(f"{k}: lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]}" for k, v in sorted(boxes.items()))
+      + ", noded with the 1° bin grid and polygonized; faces kept where `gmt select -N` says land (lakes count as land). "
+      f"Only land within {keep_km:.0f} km of the sea is kept (geodesic buffer done in a local azimuthal equidistant projection). "
+      "Every islet is kept (they decide where territorial seas run). Each piece is assigned to the DCW country that contains it; pieces straddling DCW borders are cut by the DCW polygons, "
+      "and pieces outside every DCW polygon (islets, coastal slivers) go to the nearest DCW country (Sweden, Denmark, Germany and Bulgaria took part in that choice but are not written out). "
+      "One MultiPolygon per country.\n")
+    a("| iso2 | parts | area km² |\n|---|---|---|")
+    for p, _ in land:
+        a(f"| {p['iso2']} | {p['parts']} | {p['area_km2']:,.0f} |")
+    a(f"\nVaindloo: the GSHHG islet is a 9-vertex polygon ≈ 0.4 km across, assigned to EE; the reference coordinate 59.8167 N 26.3583 E lies {vaindloo_m:.0f} m from it "
+      "(Wikipedia's infobox coordinate 59°48′51″N 26°21′43″E lies just south of it too): GSHHG positions are good to a few hundred metres.\n")
+    a("## places.geojson\n")
+    a("Named points used by scenarios and tests, each with `kind` and `source` (URL or Wikipedia page). `[U]` in a note marks an unverified coordinate.\n")
+    a("| name | lat | lon | kind | source | note |\n|---|---|---|---|---|---|")
+    for name in sorted(places):
+        lat, lon, kind, src, note = places[name]
+        a(f"| {name} | {lat} | {lon} | {kind} | {src} | {note} |")
+    a("")
+    a("## What is approximate\n")
+    a("- DCW borders are 1:1M generalisations; shared borders are taken by proximity, so tripoint ends and coastal ends are approximate.")
+    a("- The Dnipro below Kherson (delta gap) is an unnamed WDBII piece plus straight connectors; centre lines in the wide reservoirs are medial axes, not navigation channels.")
+    a("- GSHHG and DCW disagree along coasts by up to a few hundred metres; land assignment near land borders follows DCW.")
+    a("- Some published border lengths are contested (see notes); several were taken from Wikipedia page figures without a second source.")
+    path.write_text("\n".join(L) + "\n", encoding="utf-8")
