@@ -1,0 +1,39 @@
+import GeoJSON
+import GeometryCore
+
+extension Coverage {
+    /// The coverage as GeoJSON features: one `coverage_circle` per site (its input properties
+    /// kept, plus `site_id`, `radius_km`, `area_km2`, `vertices`, `tolerance_m`), then one
+    /// `coverage_union` with `area_km2`, `perimeter_km`, `parts`, `holes` and `sites`.
+    public func features(includeCircles: Bool = true) throws -> [Feature] {
+        var out: [Feature] = []
+        if includeCircles {
+            for circle in circles {
+                var p = JSONObject()
+                p["layer"] = "coverage_circle"
+                p["site_id"] = .string(circle.site.id)
+                for (k, v) in circle.site.properties where p[k] == nil && k != "range_km" { p[k] = v }
+                p["radius_km"] = .number(circle.radiusM / 1000)
+                p["area_km2"] = .number(circle.areaM2 / 1e6)
+                p["vertices"] = .integer(circle.ring.count - 1)
+                p["tolerance_m"] = .number(toleranceM)
+                out.append(Feature(geometry: .polygon([circle.ring.map { Position($0) }]), properties: p))
+            }
+        }
+        out.append(Feature(geometry: try GeoJSONGeometry(try union()), properties: unionProperties))
+        return out
+    }
+
+    /// Properties of the union feature.
+    public var unionProperties: JSONObject {
+        var p = JSONObject()
+        p["layer"] = "coverage_union"
+        p["area_km2"] = .number(areaM2 / 1e6)
+        p["perimeter_km"] = .number(perimeterM / 1000)
+        p["parts"] = .integer(parts)
+        p["holes"] = .integer(holes)
+        p["sites"] = .integer(circles.count)
+        p["tolerance_m"] = .number(toleranceM)
+        return p
+    }
+}
