@@ -260,6 +260,14 @@ def main() -> None:
                               capture_output=True, text=True, check=True).stdout
     readme.write(OUT / "README.md", versions=versions, countries=cfeats, borders=table, dnipro=dn,
                  land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES)
+    for name in ("countries", "land", "borders", "dnipro"):
+        import json
+        from shapely.geometry import shape
+        with open(OUT / f"{name}.geojson", encoding="utf-8") as f:
+            for ft in json.load(f)["features"]:
+                g = shape(ft["geometry"])
+                what = ft["properties"].get("id") or ft["properties"].get("iso2") or ft["properties"].get("pair") or ft["properties"].get("name")
+                check(g.is_valid, f"{name}.geojson {what}: valid as written ({shapely.is_valid_reason(g)})")
     if failures:
         raise SystemExit(f"geodata: {len(failures)} check(s) failed: " + "; ".join(failures))
     print("geodata: all checks passed")

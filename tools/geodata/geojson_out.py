@@ -28,6 +28,9 @@ def _poly(p) -> str:
 
 
 def geometry(g) -> str:
+    if g.geom_type in ("Polygon", "MultiPolygon"):
+        # Snap to the 1e-6° grid we print at, keeping the polygon valid (GEOS precision reducer).
+        g = shapely.set_precision(g, 1e-6)
     t = g.geom_type
     if t == "Point":
         (x, y), = _ring(g.coords)
