@@ -1,11 +1,12 @@
 import GeometryCore
 
 /// Meridians and parallels over the view, every 1°, 2°, 5° or 10° depending on the span of the view
+/// (≤ 6°, ≤ 24°, ≤ 60°, more)
 /// (lon/lat degrees, found by inverting the frame's outline). Lines are densified (1/10 of the step)
 /// before projection so that they curve as the projection does.
 enum MapGraticule {
     static func step(forSpan span: Double) -> Double {
-        span <= 8 ? 1 : span <= 20 ? 2 : span <= 50 ? 5 : 10
+        span <= 6 ? 1 : span <= 24 ? 2 : span <= 60 ? 5 : 10
     }
 
     static func svg(view: MapView) throws(MapError) -> String {
@@ -34,7 +35,7 @@ enum MapGraticule {
             try path.add(points, closed: false, view: view)
             lat += step
         }
-        return "<g id=\"graticule\" data-step-degrees=\"\(Int(step))\" fill=\"none\" stroke=\"#6f8fa8\" stroke-width=\"0.5\" stroke-opacity=\"0.6\">"
+        return "<g id=\"graticule\" data-step-degrees=\"\(Int(step))\" fill=\"none\" stroke=\"#6f8fa8\" stroke-width=\"0.6\" stroke-opacity=\"0.7\">"
             + "<path d=\"\(path.d)\"/></g>\n"
     }
 }

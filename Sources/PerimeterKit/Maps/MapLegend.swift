@@ -15,7 +15,10 @@ enum MapLegend {
             let y = y0 + 5 + rowHeight * Double(i) + rowHeight / 2
             let st = layer.style
             switch layer.role {
-            case .sites, .marks:
+            case .marks:
+                s += "<circle cx=\"\(try n(x0 + 14))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.entryColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
+                s += "<circle cx=\"\(try n(x0 + 26))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.exitColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
+            case .sites:
                 s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
             case .coverage, .gaps, .airspace:
                 s += "<rect x=\"\(try n(x0 + 10))\" y=\"\(try n(y - 6))\" width=\"20\" height=\"12\" fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" stroke=\"\(st.stroke ?? "none")\" stroke-width=\"\(try n(min(st.strokeWidth, 2)))\"\(st.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"

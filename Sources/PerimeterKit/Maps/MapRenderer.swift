@@ -109,6 +109,9 @@ public struct MapRenderer: Sendable {
         try AtomicFileWriter.write(Data(svg.utf8), to: path)
     }
 
+    /// Fill of entry and exit marks.
+    static let entryColor = "#1a9641", exitColor = "#7b3294"
+
     // MARK: - Layers
 
     private func group(_ layer: MapLayer, id: String, view: MapView) throws(MapError) -> String {
@@ -152,13 +155,16 @@ public struct MapRenderer: Sendable {
         let kind = (feature.properties["kind"] ?? feature.properties["event"])?.stringValue
         var fill = st.pointFill
         if layer.role == .marks, let kind {
-            fill = kind.lowercased().hasPrefix("exit") ? "#7b3294" : kind.lowercased().hasPrefix("entry") ? "#1a9641" : fill
+            fill = kind.lowercased().hasPrefix("exit") ? Self.exitColor : kind.lowercased().hasPrefix("entry") ? Self.entryColor : fill
         }
         let kindAttr = kind.map { " data-kind=\"\(SVGText.escaped($0))\"" } ?? ""
         var s = ""
         for p in positions {
             guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
             s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(st.pointRadius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
+            if layer.role == .sites, let name = CountryLabels.name(feature.properties) {
+                s += "<text class=\"site-label\" x=\"\(try SVGText.number(px.x + st.pointRadius + 3))\" y=\"\(try SVGText.number(px.y + 4))\" font-size=\"11\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(name))</text>\n"
+            }
         }
         return s
     }
