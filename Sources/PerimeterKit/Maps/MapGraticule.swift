@@ -1,3 +1,4 @@
+import GeoJSON
 import GeometryCore
 
 /// Meridians and parallels over the view, every 1°, 2°, 5° or 10° depending on the span of the view
@@ -39,5 +40,3 @@ enum MapGraticule {
             + "<path d=\"\(path.d)\"/></g>\n"
     }
 }
-
-import GeoJSON

@@ -1,3 +1,4 @@
+import Foundation
 import GeometryCore
 
 /// A scale bar in kilometres: the ground length of a horizontal stretch near the bar's place is measured
@@ -33,5 +34,3 @@ enum MapScaleBar {
         return s + "</g>\n"
     }
 }
-
-import Foundation
