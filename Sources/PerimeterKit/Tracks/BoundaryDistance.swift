@@ -1,0 +1,127 @@
+import GeometryCore
+
+/// Geodesic distance in metres from a point to the nearest point of a polygon's boundary
+/// (edges straight in lon/lat), for penetration depth.
+///
+/// A coarse grid stores, per cell, the distance from the cell centre to the boundary and the few
+/// edges that can be nearest to any point of the cell. A query measures those edges in a plane
+/// centred on the point (per-vertex mean-latitude scales, relative error ≈ (d/R)², about 0.2 % at
+/// 300 km), then measures the nearest points of the edges within 1 % of the best with
+/// `Geodesic.inverse`; the result is the geodesic distance to a boundary point, exact to well under
+/// a metre for depths below a few hundred kilometres.
+struct BoundaryDistance: Sendable {
+    private let edges: [EdgeIndex.Edge]
+    /// Metres per degree of longitude / latitude at each edge's endpoints.
+    private let kax: [Double], kay: [Double], kbx: [Double], kby: [Double]
+    private let metric: LocalMetric
+    private let geodesic: Geodesic
+    private let minX: Double, minY: Double, cellW: Double, cellH: Double
+    private let nx: Int, ny: Int
+    /// Upper bound of the distance anywhere in a cell, metres.
+    private let cellUpperBound: [Double]
+    private let candStart: [Int32]
+    private let candEdges: [Int32]
+
+    init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 64) {
+        let metric = LocalMetric(geodesic)
+        self.metric = metric
+        self.geodesic = geodesic
+        let edges = index.edges
+        self.edges = edges
+        var kax: [Double] = [], kay: [Double] = [], kbx: [Double] = [], kby: [Double] = []
+        for e in edges {
+            let (ax, ay) = metric.scales(atLatitude: e.ay), (bx, by) = metric.scales(atLatitude: e.by)
+            kax.append(ax); kay.append(ay); kbx.append(bx); kby.append(by)
+        }
+        self.kax = kax; self.kay = kay; self.kbx = kbx; self.kby = kby
+        let minX = index.minX, minY = index.minY
+        self.minX = minX; self.minY = minY
+        let w = max(index.maxX - index.minX, 1e-9), h = max(index.maxY - index.minY, 1e-9)
+        let (kxMid, kyMid) = metric.scales(atLatitude: 0.5 * (index.minY + index.maxY))
+        let wm = w * kxMid, hm = h * kyMid
+        let side = max(wm, hm) / Double(maxCellsPerAxis)
+        let nx = max(1, min(maxCellsPerAxis, Int((wm / side).rounded(.up))))
+        let ny = max(1, min(maxCellsPerAxis, Int((hm / side).rounded(.up))))
+        let cellW = w / Double(nx), cellH = h / Double(ny)
+        self.nx = nx; self.ny = ny; self.cellW = cellW; self.cellH = cellH
+
+        var upper = [Double](repeating: 0, count: nx * ny)
+        var start: [Int32] = [0]
+        var list: [Int32] = []
+        var d = [Double](repeating: 0, count: edges.count)
+        for j in 0..<ny {
+            let lat0 = minY + Double(j) * cellH, lat1 = lat0 + cellH
+            let nearEquator = lat0 <= 0 && lat1 >= 0 ? 0 : min(abs(lat0), abs(lat1))
+            let (kx, ky) = metric.scales(atLatitude: nearEquator)
+            let half = 0.5 * ((cellW * kx) * (cellW * kx) + (cellH * ky * 1.01) * (cellH * ky * 1.01)).squareRoot()
+            for i in 0..<nx {
+                let c = Coordinate(lon: minX + (Double(i) + 0.5) * cellW, lat: minY + (Double(j) + 0.5) * cellH)
+                let (kcx, kcy) = metric.scales(atLatitude: c.y)
+                var best = Double.infinity
+                for k in edges.indices {
+                    d[k] = Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance
+                    best = min(best, d[k])
+                }
+                // Any point of the cell is within best + half of the boundary; its nearest edge is
+                // within best + 2·half of the centre. 1 % + 50 m cover the plane approximation.
+                upper[j * nx + i] = (best + half) * 1.01 + 50
+                let limit = (best + 2 * half) * 1.01 + 50
+                for k in edges.indices where d[k] <= limit { list.append(Int32(k)) }
+                start.append(Int32(list.count))
+            }
+        }
+        cellUpperBound = upper
+        candStart = start
+        candEdges = list
+    }
+
+    @inline(__always) private func cell(_ p: Coordinate) -> Int {
+        let i = min(nx - 1, max(0, Int(((p.x - minX) / cellW).rounded(.down))))
+        let j = min(ny - 1, max(0, Int(((p.y - minY) / cellH).rounded(.down))))
+        return j * nx + i
+    }
+
+    /// An upper bound, metres, of the distance from `p` (inside the bounding box) to the boundary.
+    @inline(__always) func upperBound(_ p: Coordinate) -> Double { cellUpperBound[cell(p)] }
+
+    /// Distance (m) from `p` to edge `k` in the plane centred on `p`, and the parameter (0…1) of
+    /// the nearest point along the edge.
+    @inline(__always)
+    private func planeDistance(_ p: Coordinate, _ kpx: Double, _ kpy: Double, _ k: Int) -> (distance: Double, t: Double) {
+        Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], p, kpx, kpy)
+    }
+
+    @inline(__always)
+    private static func planeDistance(_ e: EdgeIndex.Edge, _ kax: Double, _ kay: Double, _ kbx: Double, _ kby: Double,
+                                      _ p: Coordinate, _ kpx: Double, _ kpy: Double) -> (distance: Double, t: Double) {
+        let ax = (e.ax - p.x) * 0.5 * (kpx + kax), ay = (e.ay - p.y) * 0.5 * (kpy + kay)
+        let bx = (e.bx - p.x) * 0.5 * (kpx + kbx), by = (e.by - p.y) * 0.5 * (kpy + kby)
+        let dx = bx - ax, dy = by - ay
+        let len2 = dx * dx + dy * dy
+        var t = len2 > 0 ? -(ax * dx + ay * dy) / len2 : 0
+        t = t < 0 ? 0 : (t > 1 ? 1 : t)
+        let qx = ax + t * dx, qy = ay + t * dy
+        return ((qx * qx + qy * qy).squareRoot(), t)
+    }
+
+    /// Geodesic distance in metres from `p` to the boundary (see the type's accuracy note).
+    func distance(_ p: Coordinate) -> Double {
+        let c = cell(p)
+        let (kpx, kpy) = metric.scales(atLatitude: p.y)
+        var best = Double.infinity
+        let s = Int(candStart[c]), e = Int(candStart[c + 1])
+        for n in s..<e { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
+        guard best.isFinite else { return 0 }
+        let limit = best * 1.01 + 20
+        var exact = Double.infinity
+        for n in s..<e {
+            let k = Int(candEdges[n])
+            let (dk, t) = planeDistance(p, kpx, kpy, k)
+            guard dk <= limit else { continue }
+            let edge = edges[k]
+            let q = Coordinate(lon: edge.ax + t * (edge.bx - edge.ax), lat: edge.ay + t * (edge.by - edge.ay))
+            exact = min(exact, dk < 2_000 ? metric.distance(p, q) : geodesic.distance(p, q))
+        }
+        return exact
+    }
+}
