@@ -41,7 +41,7 @@ public final class GPXTrackReader: TrackSource {
         let ok = parser.parse()
         if let error = delegate.error { throw error }
         if !ok {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "XML syntax error"
+            let reason = parser.parserError.map { "\(($0 as NSError).localizedDescription)" } ?? "XML syntax error"
             throw TrackReadError(file: path, line: parser.lineNumber, problem: .malformedGPX("XML: \(reason)"))
         }
         pending = delegate.tracks
@@ -74,6 +74,13 @@ private final class GPXDelegate: NSObject, XMLParserDelegate {
         self.file = file
         self.options = options
         accumulator = FixAccumulator(file: file, options: options)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard error == nil else { return }
+        let code = (parseError as NSError).code
+        error = TrackReadError(file: file, line: parser.lineNumber,
+                               problem: .malformedGPX("XML syntax error (libxml2 code \(code))"))
     }
 
     private func fail(_ parser: XMLParser, _ e: TrackReadError) {
