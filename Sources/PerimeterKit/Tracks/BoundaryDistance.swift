@@ -22,7 +22,7 @@ struct BoundaryDistance: Sendable {
     private let candStart: [Int32]
     private let candEdges: [Int32]
 
-    init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 64) {
+    init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 96) {
         let metric = LocalMetric(geodesic)
         self.metric = metric
         self.geodesic = geodesic
@@ -103,6 +103,39 @@ struct BoundaryDistance: Sendable {
         let qx = ax + t * dx, qy = ay + t * dy
         return ((qx * qx + qy * qy).squareRoot(), t)
     }
+
+    /// A point's approximate distance to the boundary and the boundary point that realises it.
+    struct Nearest {
+        /// Metres, in the point-centred plane (relative error ≈ 2e-4 at 300 km, 2e-5 at 100 km).
+        var distance: Double
+        /// The nearest boundary point, lon/lat degrees.
+        var point: Coordinate
+    }
+
+    /// The nearest boundary point of `p` measured in the plane centred on `p` (no geodesic calls).
+    func nearest(_ p: Coordinate) -> Nearest {
+        let c = cell(p)
+        let (kpx, kpy) = metric.scales(atLatitude: p.y)
+        var best = Double.infinity, bestK = -1, bestT = 0.0
+        for n in Int(candStart[c])..<Int(candStart[c + 1]) {
+            let k = Int(candEdges[n])
+            let (d, t) = planeDistance(p, kpx, kpy, k)
+            if d < best { best = d; bestK = k; bestT = t }
+        }
+        guard bestK >= 0 else { return Nearest(distance: 0, point: p) }
+        let e = edges[bestK]
+        return Nearest(distance: best, point: Coordinate(lon: e.ax + bestT * (e.bx - e.ax), lat: e.ay + bestT * (e.by - e.ay)))
+    }
+
+    /// Point-to-point distance in metres with mean-of-endpoint scales (the metric of `nearest`).
+    @inline(__always) func planeDistance(_ p: Coordinate, _ q: Coordinate) -> Double {
+        let (kpx, kpy) = metric.scales(atLatitude: p.y), (kqx, kqy) = metric.scales(atLatitude: q.y)
+        let dx = (q.x - p.x) * 0.5 * (kpx + kqx), dy = (q.y - p.y) * 0.5 * (kpy + kqy)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// Scales at a latitude (metres per degree of longitude, of latitude).
+    @inline(__always) func scales(atLatitude lat: Double) -> (Double, Double) { metric.scales(atLatitude: lat) }
 
     /// Geodesic distance in metres from `p` to the boundary (see the type's accuracy note).
     func distance(_ p: Coordinate) -> Double {

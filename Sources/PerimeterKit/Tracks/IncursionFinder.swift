@@ -12,9 +12,12 @@ import GeometryCore
 /// or on the boundary by a point-in-polygon test at its middle. Crossing positions are therefore
 /// exact to well under a metre and crossing times to the corresponding fraction of a second.
 ///
-/// Penetration depth is the maximum, along every inside stretch, of the geodesic distance to the
-/// boundary, found by branch and bound (the distance is 1-Lipschitz along the path): it is within
-/// `depthToleranceM` below the true maximum, plus `BoundaryDistance`'s sub-metre error.
+/// Penetration depth is the maximum, along every inside stretch (between fixes included), of the
+/// distance to the boundary. The deepest point is found by best-first branch and bound in a
+/// point-centred plane metric (relative error ≈ 1e-4 at 240 km), then its geodesic distance to the
+/// boundary is reported. The result is at most `depthToleranceM` + 0.03 % of the depth below the
+/// true maximum (≤ 77 m at Poland's 240 km); on the 1,000-track Poland workload it agrees with a
+/// dense 21-samples-per-segment geodesic check to −61 m / +54 m (the check's own sampling step).
 ///
 /// Immutable and `Sendable`: prepare one finder per airspace and share it across threads.
 /// Assumes tracks and polygons do not cross the antimeridian.
@@ -27,20 +30,25 @@ public struct IncursionFinder: Sendable {
     public let maxGapS: Double
     /// Longest straight lon/lat piece used for a geodesic segment near the boundary, metres.
     public let maxPieceM: Double = 2_000
-    /// Depth is found to within this many metres below the true maximum.
+    /// Depth is found to within this many metres (plus 0.03 % of the depth) below the true maximum.
     public let depthToleranceM: Double = 5
+    /// Whether penetration depth is measured (`false`: `maxPenetrationM` is 0, and analysis is faster).
+    public let measuresPenetration: Bool
     let depth: BoundaryDistance
     let geodesic: Geodesic
     let metric: LocalMetric
 
     /// Prepares `airspace` (throws `AirspacePolygonError` for rings with < 3 points or bad coordinates).
-    public init(airspace: AirspacePolygon, maxGapS: Double = 300, geodesic: Geodesic = .wgs84) throws {
+    public init(airspace: AirspacePolygon, maxGapS: Double = 300, measuresPenetration: Bool = true,
+                geodesic: Geodesic = .wgs84) throws {
         name = airspace.name
+        self.measuresPenetration = measuresPenetration
         index = try EdgeIndex(airspace)
         self.maxGapS = maxGapS
         self.geodesic = geodesic
         metric = LocalMetric(geodesic)
-        depth = BoundaryDistance(index, geodesic: geodesic)
+        // Without depth, a one-cell field keeps `distanceToBoundary` working (slowly) at no set-up cost.
+        depth = BoundaryDistance(index, geodesic: geodesic, maxCellsPerAxis: measuresPenetration ? 96 : 1)
     }
 
     /// Whether a point is inside, outside or on the airspace's boundary.
@@ -63,7 +71,8 @@ public struct IncursionFinder: Sendable {
             if index.locate(first.position) == .inside {
                 builder.results.append(Incursion(
                     entryTime: first.time, exitTime: first.time, entryPoint: first.position, exitPoint: first.position,
-                    dwellS: 0, pathLengthM: 0, maxPenetrationM: depth.distance(first.position),
+                    dwellS: 0, pathLengthM: 0,
+                    maxPenetrationM: measuresPenetration ? depth.distance(first.position) : 0,
                     openAtStart: true, openAtEnd: true, interpolatedGap: false))
             }
             return builder.results
@@ -76,7 +85,7 @@ public struct IncursionFinder: Sendable {
             segment(f0.position, f1.position, &builder, &scratch)
         }
         let last = fixes[fixes.count - 1].position
-        builder.close(openAtEnd: builder.isOpen && index.locate(last) == .inside)
+        close(&builder, openAtEnd: builder.isOpen && index.locate(last) == .inside)
         if let firstIncursion = builder.results.first, firstIncursion.openAtStart,
            index.locate(first.position) != .inside {
             builder.results[0].openAtStart = false
@@ -88,7 +97,7 @@ public struct IncursionFinder: Sendable {
 
     /// A segment that is short enough to be measured with `LocalMetric`.
     @inline(__always) private static func isShort(_ dx: Double, _ dy: Double, _ lat: Double) -> Bool {
-        abs(dx) <= 0.03 && abs(dy) <= 0.03 && abs(lat) <= 75
+        abs(dx) <= 0.05 && abs(dy) <= 0.05 && abs(lat) <= 75
     }
 
     private func segment(_ p0: Coordinate, _ p1: Coordinate, _ builder: inout Builder, _ scratch: inout Scratch) {
@@ -97,13 +106,13 @@ public struct IncursionFinder: Sendable {
             if index.locate(p0) == .inside {
                 emitInside(0, 1, p0, p0, 0, &builder)
             } else {
-                builder.notInside()
+                notInside(&builder)
             }
             return
         }
         let short = Self.isShort(dx, dy, p0.y)
         var length = -1.0
-        var margin = 3e-5  // degrees; ≥ 1 m, more than a ≤ 3 km geodesic's departure from the straight line
+        var margin = 3e-5  // degrees; ≥ 1 m, more than a ≤ 5.5 km geodesic's departure (≤ 0.6 m) from the straight line
         if !short {
             length = geodesic.distance(p0, p1)
             let latMax = min(89.9, max(abs(p0.y), abs(p1.y)))
@@ -112,7 +121,7 @@ public struct IncursionFinder: Sendable {
         }
         guard let cells = index.cells(minX: min(p0.x, p1.x) - margin, minY: min(p0.y, p1.y) - margin,
                                       maxX: max(p0.x, p1.x) + margin, maxY: max(p0.y, p1.y) + margin) else {
-            builder.notInside()
+            notInside(&builder)
             return
         }
         if let inside = index.uniformInside(cells) {
@@ -120,7 +129,7 @@ public struct IncursionFinder: Sendable {
                 if length < 0 { length = metric.distance(p0, p1) }
                 emitInside(0, 1, p0, p1, length, &builder)
             } else {
-                builder.notInside()
+                notInside(&builder)
             }
             return
         }
@@ -181,7 +190,7 @@ public struct IncursionFinder: Sendable {
                 let dn = Double(n)
                 emitInside((Double(k) + v0) / dn, (Double(k) + v1) / dn, pa, pb, (v1 - v0) * pieceLength, &builder)
             } else {
-                builder.notInside()
+                notInside(&builder)
             }
             v0 = v1
         }
@@ -225,32 +234,74 @@ public struct IncursionFinder: Sendable {
         builder.current.exitPoint = pb
         builder.current.pathLengthM += length
         if ctx.gap { builder.current.interpolatedGap = true }
-        refineDepth(pa, pb, length, &builder.current.maxPenetrationM)
+        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length, bound: 0)) }
     }
 
-    /// Raises `best` to the maximum distance to the boundary along the straight stretch a → b
-    /// (`length` metres), to within `depthToleranceM`.
-    private func refineDepth(_ a: Coordinate, _ b: Coordinate, _ length: Double, _ best: inout Double) {
-        let tol = depthToleranceM
-        let ua = depth.upperBound(a), ub = depth.upperBound(b)
-        if 0.5 * (ua + ub + length) <= best + tol { return }
-        let da = depth.distance(a), db = depth.distance(b)
-        best = max(best, da, db)
-        bisect(a, da, b, db, length, 0, &best)
+    @inline(__always) private func notInside(_ builder: inout Builder) {
+        if builder.isOpen { close(&builder, openAtEnd: false) }
     }
 
-    private func bisect(_ a: Coordinate, _ da: Double, _ b: Coordinate, _ db: Double, _ length: Double,
-                        _ level: Int, _ best: inout Double) {
-        let tol = depthToleranceM
-        if 0.5 * (da + db + length) <= best + tol || level > 30 { return }
-        let m = Coordinate(lon: 0.5 * (a.x + b.x), lat: 0.5 * (a.y + b.y))
-        var dm = depth.upperBound(m)
-        if dm > best + tol {
-            dm = depth.distance(m)
-            best = max(best, dm)
+    /// Closes the open incursion and measures its depth (see `deepestPoint`).
+    private func close(_ builder: inout Builder, openAtEnd: Bool) {
+        guard builder.isOpen else { return }
+        if measuresPenetration {
+            let deepest = deepestPoint(&builder.insidePieces)
+            builder.current.maxPenetrationM = deepest.map { depth.distance($0) } ?? 0
+            builder.insidePieces.removeAll(keepingCapacity: true)
         }
-        bisect(a, da, m, dm, 0.5 * length, level + 1, &best)
-        bisect(m, dm, b, db, 0.5 * length, level + 1, &best)
+        builder.close(openAtEnd: openAtEnd)
+    }
+
+    /// The point of the inside pieces farthest from the boundary, by best-first branch and bound in
+    /// the plane metric of `BoundaryDistance.nearest`: pieces are taken in decreasing order of a
+    /// cell-based upper bound; within a piece, the distance is bounded by the distance to the
+    /// nearest boundary points of its ends, and split where that bound peaks, until no bound
+    /// exceeds the best by more than `depthToleranceM` (plus the plane's 0.03 % error).
+    private func deepestPoint(_ pieces: inout [InsidePiece]) -> Coordinate? {
+        guard !pieces.isEmpty else { return nil }
+        for k in pieces.indices {
+            let p = pieces[k]
+            let ua = depth.upperBound(p.a), ub = depth.upperBound(p.b)
+            pieces[k].bound = min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)
+        }
+        pieces.sort { $0.bound > $1.bound }
+        var search = DepthSearch(best: -1, point: pieces[0].a)
+        for p in pieces {
+            if p.bound <= search.best + depthToleranceM + 3e-4 * search.best { break }
+            let na = depth.nearest(p.a), nb = depth.nearest(p.b)
+            search.consider(p.a, na.distance)
+            search.consider(p.b, nb.distance)
+            bisect(p.a, na, p.b, nb, 0, &search)
+        }
+        return search.point
+    }
+
+    private func bisect(_ a: Coordinate, _ na: BoundaryDistance.Nearest, _ b: Coordinate, _ nb: BoundaryDistance.Nearest,
+                        _ level: Int, _ search: inout DepthSearch) {
+        // d(x) ≤ min(|x − qa|, |x − qb|) for the nearest boundary points qa, qb of the ends; each is
+        // convex along the piece, so below its chord: the bound peaks where the chords cross.
+        let fa0 = na.distance, fb1 = nb.distance
+        let fa1 = depth.planeDistance(b, na.point), fb0 = depth.planeDistance(a, nb.point)
+        var bound = max(min(fa0, fb0), min(fa1, fb1))
+        let slopeDifference = (fa1 - fa0) - (fb1 - fb0)
+        var t = slopeDifference != 0 ? (fb0 - fa0) / slopeDifference : -1
+        if t > 0 && t < 1 { bound = max(bound, fa0 + t * (fa1 - fa0) + 1) }
+        if bound <= search.best + depthToleranceM + 3e-4 * search.best || level > 40 { return }
+        if !(t > 0.05 && t < 0.95) { t = 0.5 }
+        let m = Coordinate(lon: a.x + t * (b.x - a.x), lat: a.y + t * (b.y - a.y))
+        let nm = depth.nearest(m)
+        search.consider(m, nm.distance)
+        bisect(a, na, m, nm, level + 1, &search)
+        bisect(m, nm, b, nb, level + 1, &search)
+    }
+}
+
+/// The deepest point found so far.
+private struct DepthSearch {
+    var best: Double
+    var point: Coordinate
+    @inline(__always) mutating func consider(_ p: Coordinate, _ d: Double) {
+        if d > best { best = d; point = p }
     }
 }
 
@@ -269,8 +320,17 @@ private struct Scratch {
 }
 
 /// Accumulates inside stretches into maximal incursions.
+/// A straight stretch a → b (lon/lat) inside the airspace, `lengthM` metres, with an upper bound
+/// of the depth along it.
+private struct InsidePiece {
+    var a: Coordinate, b: Coordinate
+    var lengthM: Double
+    var bound: Double
+}
+
 private struct Builder {
     var results: [Incursion] = []
+    var insidePieces: [InsidePiece] = []
     var isOpen = false
     var segment = SegmentContext()
     var current = Incursion(entryTime: 0, exitTime: 0, entryPoint: Coordinate(x: 0, y: 0), exitPoint: Coordinate(x: 0, y: 0),
@@ -284,9 +344,6 @@ private struct Builder {
                             openAtStart: atTrackStart, openAtEnd: false, interpolatedGap: false)
     }
 
-    @inline(__always) mutating func notInside() {
-        if isOpen { close(openAtEnd: false) }
-    }
 
     mutating func close(openAtEnd: Bool) {
         guard isOpen else { return }
