@@ -84,7 +84,7 @@ enum TrackTestSupport {
     }
 
     /// A track from (lon, lat, time) triples.
-    static func track(_ id: String = "T", _ points: [(Double, Double, Double)]) -> Track {
+    static func track(_ points: [(Double, Double, Double)], id: String = "T") -> Track {
         Track(id: id, fixes: points.map { Fix(time: $0.2, position: Coordinate(lon: $0.0, lat: $0.1)) })
     }
 
