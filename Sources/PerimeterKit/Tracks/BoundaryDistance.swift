@@ -45,10 +45,32 @@ struct BoundaryDistance: Sendable {
         let cellW = w / Double(nx), cellH = h / Double(ny)
         self.nx = nx; self.ny = ny; self.cellW = cellW; self.cellH = cellH
 
+        // Chunks of consecutive edges with their lon/lat boxes, to skip far edges cheaply.
+        let chunkSize = 16
+        var chunks: [(x0: Double, y0: Double, x1: Double, y1: Double, first: Int, end: Int)] = []
+        var first = 0
+        while first < edges.count {
+            let end = min(edges.count, first + chunkSize)
+            var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
+            for e in edges[first..<end] {
+                x0 = min(x0, e.ax, e.bx); x1 = max(x1, e.ax, e.bx); y0 = min(y0, e.ay, e.by); y1 = max(y1, e.ay, e.by)
+            }
+            chunks.append((x0, y0, x1, y1, first, end))
+            first = end
+        }
+        let kyMin = metric.scales(atLatitude: 0).1
+        /// A lower bound (m) of the plane distance from `c` to anything in a chunk's box.
+        func lowerBound(_ c: Coordinate, _ ch: (x0: Double, y0: Double, x1: Double, y1: Double, first: Int, end: Int)) -> Double {
+            let dx = max(0, ch.x0 - c.x, c.x - ch.x1), dy = max(0, ch.y0 - c.y, c.y - ch.y1)
+            let farLat = min(89.9, max(abs(c.y), abs(ch.y0), abs(ch.y1)))
+            let kx = metric.scales(atLatitude: farLat).0
+            return 0.99 * ((dx * kx) * (dx * kx) + (dy * kyMin) * (dy * kyMin)).squareRoot()
+        }
+
         var upper = [Double](repeating: 0, count: nx * ny)
         var start: [Int32] = [0]
         var list: [Int32] = []
-        var d = [Double](repeating: 0, count: edges.count)
+        var chunkBound = [Double](repeating: 0, count: chunks.count)
         for j in 0..<ny {
             let lat0 = minY + Double(j) * cellH, lat1 = lat0 + cellH
             let nearEquator = lat0 <= 0 && lat1 >= 0 ? 0 : min(abs(lat0), abs(lat1))
@@ -57,16 +79,21 @@ struct BoundaryDistance: Sendable {
             for i in 0..<nx {
                 let c = Coordinate(lon: minX + (Double(i) + 0.5) * cellW, lat: minY + (Double(j) + 0.5) * cellH)
                 let (kcx, kcy) = metric.scales(atLatitude: c.y)
+                func distance(_ k: Int) -> Double {
+                    Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance
+                }
+                for (n, ch) in chunks.enumerated() { chunkBound[n] = lowerBound(c, ch) }
                 var best = Double.infinity
-                for k in edges.indices {
-                    d[k] = Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance
-                    best = min(best, d[k])
+                for (n, ch) in chunks.enumerated() where chunkBound[n] < best {
+                    for k in ch.first..<ch.end { best = min(best, distance(k)) }
                 }
                 // Any point of the cell is within best + half of the boundary; its nearest edge is
                 // within best + 2·half of the centre. 1 % + 50 m cover the plane approximation.
                 upper[j * nx + i] = (best + half) * 1.01 + 50
                 let limit = (best + 2 * half) * 1.01 + 50
-                for k in edges.indices where d[k] <= limit { list.append(Int32(k)) }
+                for (n, ch) in chunks.enumerated() where chunkBound[n] <= limit {
+                    for k in ch.first..<ch.end where distance(k) <= limit { list.append(Int32(k)) }
+                }
                 start.append(Int32(list.count))
             }
         }
