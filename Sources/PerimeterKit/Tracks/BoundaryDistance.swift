@@ -48,6 +48,7 @@ struct BoundaryDistance: Sendable {
         // Chunks of consecutive edges with their lon/lat boxes, to skip far edges cheaply.
         let chunkSize = 16
         var chunks: [(x0: Double, y0: Double, x1: Double, y1: Double, first: Int, end: Int)] = []
+        var chunkKx: [Double] = []  // metres per degree of longitude at the chunk's highest |lat|
         var first = 0
         while first < edges.count {
             let end = min(edges.count, first + chunkSize)
@@ -56,14 +57,16 @@ struct BoundaryDistance: Sendable {
                 x0 = min(x0, e.ax, e.bx); x1 = max(x1, e.ax, e.bx); y0 = min(y0, e.ay, e.by); y1 = max(y1, e.ay, e.by)
             }
             chunks.append((x0, y0, x1, y1, first, end))
+            chunkKx.append(metric.scales(atLatitude: min(89.9, max(abs(y0), abs(y1)))).0)
             first = end
         }
         let kyMin = metric.scales(atLatitude: 0).1
-        /// A lower bound (m) of the plane distance from `c` to anything in a chunk's box.
-        func lowerBound(_ c: Coordinate, _ ch: (x0: Double, y0: Double, x1: Double, y1: Double, first: Int, end: Int)) -> Double {
+        /// A lower bound (m) of the plane distance from `c` (where a degree of longitude is `kxc`
+        /// metres) to anything in chunk `n`'s box: scales shrink towards the poles.
+        func lowerBound(_ c: Coordinate, _ kxc: Double, _ n: Int) -> Double {
+            let ch = chunks[n]
             let dx = max(0, ch.x0 - c.x, c.x - ch.x1), dy = max(0, ch.y0 - c.y, c.y - ch.y1)
-            let farLat = min(89.9, max(abs(c.y), abs(ch.y0), abs(ch.y1)))
-            let kx = metric.scales(atLatitude: farLat).0
+            let kx = min(kxc, chunkKx[n])
             return 0.99 * ((dx * kx) * (dx * kx) + (dy * kyMin) * (dy * kyMin)).squareRoot()
         }
 
@@ -82,7 +85,7 @@ struct BoundaryDistance: Sendable {
                 func distance(_ k: Int) -> Double {
                     Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance
                 }
-                for (n, ch) in chunks.enumerated() { chunkBound[n] = lowerBound(c, ch) }
+                for n in chunks.indices { chunkBound[n] = lowerBound(c, kcx, n) }
                 var best = Double.infinity
                 for (n, ch) in chunks.enumerated() where chunkBound[n] < best {
                     for k in ch.first..<ch.end { best = min(best, distance(k)) }

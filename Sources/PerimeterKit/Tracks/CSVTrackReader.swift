@@ -64,17 +64,18 @@ public final class CSVTrackReader: TrackSource {
     /// The next line as `[start, end)` in `buffer` (without the newline or a trailing CR).
     private func nextLine() -> (Int, Int)? {
         while true {
+            let buffer = self.buffer, position = self.position
             if let nl = memchr(buffer + position, 0x0A, filled - position) {
                 let end = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
                 let start = position
-                position = end + 1
+                self.position = end + 1
                 lineNumber += 1
                 return (start, end > start && buffer[end - 1] == 0x0D ? end - 1 : end)
             }
             if atEOF {
                 guard position < filled else { return nil }
                 let start = position, end = filled
-                position = filled
+                self.position = filled
                 lineNumber += 1
                 return (start, end > start && buffer[end - 1] == 0x0D ? end - 1 : end)
             }
@@ -102,6 +103,9 @@ public final class CSVTrackReader: TrackSource {
     /// Splits `[start, end)` at commas into `fieldStart/fieldEnd` (up to `neededFields`); returns the count.
     @inline(__always)
     private func split(_ start: Int, _ end: Int) -> Int {
+        // Locals: class properties read in the loop would each pay a dynamic exclusivity check.
+        let buffer = self.buffer, fieldStart = self.fieldStart, fieldEnd = self.fieldEnd
+        let neededFields = self.neededFields
         var count = 0
         var s = start
         var i = start
@@ -179,6 +183,8 @@ public final class CSVTrackReader: TrackSource {
     /// Parses the fix fields of the current row (already split).
     @inline(__always)
     private func parseFix() -> Result<Fix, TrackReadError> {
+        let buffer = self.buffer, fieldStart = self.fieldStart, fieldEnd = self.fieldEnd
+        let timeColumn = self.timeColumn, altitudeColumn = self.altitudeColumn
         guard let time = TrackTimeParser.epochSeconds(buffer, fieldStart[timeColumn], fieldEnd[timeColumn]) else {
             return .failure(rowError(.unparsableTime(text(timeColumn))))
         }
