@@ -66,7 +66,7 @@ public struct IncursionFinder: Sendable {
     public func incursions(in track: Track) -> [Incursion] {
         let fixes = track.fixes
         guard let first = fixes.first else { return [] }
-        var builder = Builder()
+        var builder = IncursionBuilder()
         if fixes.count == 1 {
             if index.locate(first.position) == .inside {
                 builder.results.append(Incursion(
@@ -77,7 +77,7 @@ public struct IncursionFinder: Sendable {
             }
             return builder.results
         }
-        var scratch = Scratch()
+        var scratch = SegmentScratch()
         for s in 0..<(fixes.count - 1) {
             let f0 = fixes[s], f1 = fixes[s + 1]
             builder.segment = SegmentContext(t0: f0.time, dt: f1.time - f0.time, gap: f1.time - f0.time > maxGapS,
@@ -100,7 +100,7 @@ public struct IncursionFinder: Sendable {
         abs(dx) <= 0.05 && abs(dy) <= 0.05 && abs(lat) <= 75
     }
 
-    private func segment(_ p0: Coordinate, _ p1: Coordinate, _ builder: inout Builder, _ scratch: inout Scratch) {
+    private func segment(_ p0: Coordinate, _ p1: Coordinate, _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
         let dx = p1.x - p0.x, dy = p1.y - p0.y
         if dx == 0 && dy == 0 {  // hovering: one point for the whole time
             if index.locate(p0) == .inside {
@@ -138,7 +138,7 @@ public struct IncursionFinder: Sendable {
 
     /// A segment near the boundary: densify along the geodesic, intersect each piece with the edges.
     private func crossBoundary(_ p0: Coordinate, _ p1: Coordinate, _ length: Double,
-                               _ builder: inout Builder, _ scratch: inout Scratch) {
+                               _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
         let n = max(1, Int((length / maxPieceM).rounded(.up)))
         scratch.vertices.removeAll(keepingCapacity: true)
         scratch.vertices.append(p0)
@@ -158,7 +158,7 @@ public struct IncursionFinder: Sendable {
     }
 
     private func piece(_ a: Coordinate, _ b: Coordinate, _ k: Int, _ n: Int, _ pieceLength: Double,
-                       _ builder: inout Builder, _ scratch: inout Scratch) {
+                       _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
         scratch.params.removeAll(keepingCapacity: true)
         scratch.onEdge.removeAll(keepingCapacity: true)
         scratch.params.append(0)
@@ -198,7 +198,7 @@ public struct IncursionFinder: Sendable {
 
     /// Adds the parameters along the piece `a + v·(ex, ey)`, v ∈ [0, 1], where it meets edge `e`.
     @inline(__always)
-    private func intersect(_ a: Coordinate, _ ex: Double, _ ey: Double, _ e: EdgeIndex.Edge, _ scratch: inout Scratch) {
+    private func intersect(_ a: Coordinate, _ ex: Double, _ ey: Double, _ e: EdgeIndex.Edge, _ scratch: inout SegmentScratch) {
         let bx = a.x + ex, by = a.y + ey
         let d1 = EdgeIndex.orient(e.ax, e.ay, e.bx, e.by, a.x, a.y)
         let d2 = EdgeIndex.orient(e.ax, e.ay, e.bx, e.by, bx, by)
@@ -222,10 +222,11 @@ public struct IncursionFinder: Sendable {
         scratch.params.append(v < 0 ? 0 : (v > 1 ? 1 : v))
     }
 
+
     // MARK: Inside stretches
 
     private func emitInside(_ u0: Double, _ u1: Double, _ pa: Coordinate, _ pb: Coordinate, _ length: Double,
-                            _ builder: inout Builder) {
+                            _ builder: inout IncursionBuilder) {
         let ctx = builder.segment
         if !builder.isOpen {
             builder.open(time: ctx.t0 + u0 * ctx.dt, point: pa, atTrackStart: ctx.startsTrack && u0 == 0)
@@ -237,119 +238,8 @@ public struct IncursionFinder: Sendable {
         if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length, bound: 0)) }
     }
 
-    @inline(__always) private func notInside(_ builder: inout Builder) {
+    @inline(__always) private func notInside(_ builder: inout IncursionBuilder) {
         if builder.isOpen { close(&builder, openAtEnd: false) }
     }
 
-    /// Closes the open incursion and measures its depth (see `deepestPoint`).
-    private func close(_ builder: inout Builder, openAtEnd: Bool) {
-        guard builder.isOpen else { return }
-        if measuresPenetration {
-            let deepest = deepestPoint(&builder.insidePieces)
-            builder.current.maxPenetrationM = deepest.map { depth.distance($0) } ?? 0
-            builder.insidePieces.removeAll(keepingCapacity: true)
-        }
-        builder.close(openAtEnd: openAtEnd)
-    }
-
-    /// The point of the inside pieces farthest from the boundary, by best-first branch and bound in
-    /// the plane metric of `BoundaryDistance.nearest`: pieces are taken in decreasing order of a
-    /// cell-based upper bound; within a piece, the distance is bounded by the distance to the
-    /// nearest boundary points of its ends, and split where that bound peaks, until no bound
-    /// exceeds the best by more than `depthToleranceM` (plus the plane's 0.03 % error).
-    private func deepestPoint(_ pieces: inout [InsidePiece]) -> Coordinate? {
-        guard !pieces.isEmpty else { return nil }
-        for k in pieces.indices {
-            let p = pieces[k]
-            let ua = depth.upperBound(p.a), ub = depth.upperBound(p.b)
-            pieces[k].bound = min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)
-        }
-        pieces.sort { $0.bound > $1.bound }
-        var search = DepthSearch(best: -1, point: pieces[0].a)
-        for p in pieces {
-            if p.bound <= search.best + depthToleranceM + 3e-4 * search.best { break }
-            let na = depth.nearest(p.a), nb = depth.nearest(p.b)
-            search.consider(p.a, na.distance)
-            search.consider(p.b, nb.distance)
-            bisect(p.a, na, p.b, nb, 0, &search)
-        }
-        return search.point
-    }
-
-    private func bisect(_ a: Coordinate, _ na: BoundaryDistance.Nearest, _ b: Coordinate, _ nb: BoundaryDistance.Nearest,
-                        _ level: Int, _ search: inout DepthSearch) {
-        // d(x) ≤ min(|x − qa|, |x − qb|) for the nearest boundary points qa, qb of the ends; each is
-        // convex along the piece, so below its chord: the bound peaks where the chords cross.
-        let fa0 = na.distance, fb1 = nb.distance
-        let fa1 = depth.planeDistance(b, na.point), fb0 = depth.planeDistance(a, nb.point)
-        var bound = max(min(fa0, fb0), min(fa1, fb1))
-        let slopeDifference = (fa1 - fa0) - (fb1 - fb0)
-        var t = slopeDifference != 0 ? (fb0 - fa0) / slopeDifference : -1
-        if t > 0 && t < 1 { bound = max(bound, fa0 + t * (fa1 - fa0) + 1) }
-        if bound <= search.best + depthToleranceM + 3e-4 * search.best || level > 40 { return }
-        if !(t > 0.05 && t < 0.95) { t = 0.5 }
-        let m = Coordinate(lon: a.x + t * (b.x - a.x), lat: a.y + t * (b.y - a.y))
-        let nm = depth.nearest(m)
-        search.consider(m, nm.distance)
-        bisect(a, na, m, nm, level + 1, &search)
-        bisect(m, nm, b, nb, level + 1, &search)
-    }
-}
-
-/// The deepest point found so far.
-private struct DepthSearch {
-    var best: Double
-    var point: Coordinate
-    @inline(__always) mutating func consider(_ p: Coordinate, _ d: Double) {
-        if d > best { best = d; point = p }
-    }
-}
-
-/// Per-segment facts the incursion builder needs.
-struct SegmentContext {
-    var t0 = 0.0, dt = 0.0
-    var gap = false
-    var startsTrack = false
-}
-
-/// Reusable buffers for one `incursions(in:)` call.
-private struct Scratch {
-    var vertices: [Coordinate] = []
-    var params: [Double] = []
-    var onEdge: [(Double, Double)] = []
-}
-
-/// Accumulates inside stretches into maximal incursions.
-/// A straight stretch a → b (lon/lat) inside the airspace, `lengthM` metres, with an upper bound
-/// of the depth along it.
-private struct InsidePiece {
-    var a: Coordinate, b: Coordinate
-    var lengthM: Double
-    var bound: Double
-}
-
-private struct Builder {
-    var results: [Incursion] = []
-    var insidePieces: [InsidePiece] = []
-    var isOpen = false
-    var segment = SegmentContext()
-    var current = Incursion(entryTime: 0, exitTime: 0, entryPoint: Coordinate(x: 0, y: 0), exitPoint: Coordinate(x: 0, y: 0),
-                            dwellS: 0, pathLengthM: 0, maxPenetrationM: 0,
-                            openAtStart: false, openAtEnd: false, interpolatedGap: false)
-
-    mutating func open(time: Double, point: Coordinate, atTrackStart: Bool) {
-        isOpen = true
-        current = Incursion(entryTime: time, exitTime: time, entryPoint: point, exitPoint: point,
-                            dwellS: 0, pathLengthM: 0, maxPenetrationM: 0,
-                            openAtStart: atTrackStart, openAtEnd: false, interpolatedGap: false)
-    }
-
-
-    mutating func close(openAtEnd: Bool) {
-        guard isOpen else { return }
-        isOpen = false
-        current.dwellS = current.exitTime - current.entryTime
-        current.openAtEnd = openAtEnd
-        results.append(current)
-    }
 }
