@@ -35,5 +35,11 @@ public struct AirspacePolygon: Sendable, Hashable {
 public struct AirspacePolygonError: Error, Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var reason: String
+
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
+    }
+
     public var description: String { "airspace '\(name)': \(reason)" }
 }

@@ -6,6 +6,13 @@ public struct TrackReport: Sendable, Hashable {
     public var airspaces: [TrackIncursionSummary]
     /// One timing per airspace (same order) when coverage polygons were given, else empty.
     public var coverage: [CoverageTiming]
+
+    public init(trackID: String, fixCount: Int, airspaces: [TrackIncursionSummary], coverage: [CoverageTiming] = []) {
+        self.trackID = trackID
+        self.fixCount = fixCount
+        self.airspaces = airspaces
+        self.coverage = coverage
+    }
 }
 
 /// Analyses tracks against prepared airspaces and (optionally) sensor coverage.
