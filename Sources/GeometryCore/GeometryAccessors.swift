@@ -95,3 +95,19 @@ extension Geometry {
         return Geometry(taking: h, context: context)
     }
 }
+
+extension Geometry {
+    /// True when the geometry has no self-intersections or self-tangencies except at
+    /// boundary points (OGC "simple"; for lines: does not cross itself).
+    public var isSimple: Bool {
+        get throws { try context.checkBool(GEOSisSimple_r(context.handle, handle), "isSimple") }
+    }
+
+    /// True for a line string (or every part of a multi line string) whose ends coincide.
+    public var isClosed: Bool {
+        get throws {
+            try require([.lineString, .linearRing, .multiLineString], "isClosed", expected: "LineString")
+            return try context.checkBool(GEOSisClosed_r(context.handle, handle), "isClosed")
+        }
+    }
+}

@@ -21,8 +21,10 @@ extension Geometry {
     public func node() throws -> Geometry { try derived("node", GEOSNode_r) }
 
     /// The point at `distance` (CRS units) along a line from its start; clamped to the ends.
+    /// An empty line gives an empty point.
     public func interpolate(distance: Double) throws -> Geometry {
         try require([.lineString, .linearRing, .multiLineString], "interpolate", expected: "LineString")
+        if try isEmpty { return try Geometry.empty(.point, context: context) }
         guard distance.isFinite else { throw GeometryError.invalidArgument("interpolate: distance \(distance) is not finite") }
         return try derived("interpolate") { GEOSInterpolate_r($0, $1, distance) }
     }
@@ -30,14 +32,15 @@ extension Geometry {
     /// The point at `fraction` (0 = start, 1 = end) of a line's length.
     public func interpolate(fraction: Double) throws -> Geometry {
         try require([.lineString, .linearRing, .multiLineString], "interpolate", expected: "LineString")
+        if try isEmpty { return try Geometry.empty(.point, context: context) }
         guard fraction.isFinite else { throw GeometryError.invalidArgument("interpolate: fraction \(fraction) is not finite") }
         return try derived("interpolate") { GEOSInterpolateNormalized_r($0, $1, fraction) }
     }
 
     /// The distance (CRS units) along this line to the point on it nearest `point`.
+    /// Throws for an empty line or point.
     public func project(_ point: Geometry) throws -> Double {
-        try require([.lineString, .linearRing, .multiLineString], "project", expected: "LineString")
-        try point.require([.point], "project", expected: "Point")
+        try checkLinearReferencing(point)
         let d = withExtendedLifetime(point) { GEOSProject_r(context.handle, handle, point.handle) }
         if d == -1, let message = context.takeError() { throw GeometryError.geos(operation: "project", message: message) }
         return d
@@ -45,10 +48,17 @@ extension Geometry {
 
     /// As `project(_:)`, as a fraction of the line's length (0...1).
     public func projectFraction(_ point: Geometry) throws -> Double {
-        try require([.lineString, .linearRing, .multiLineString], "project", expected: "LineString")
-        try point.require([.point], "project", expected: "Point")
+        try checkLinearReferencing(point)
         let d = withExtendedLifetime(point) { GEOSProjectNormalized_r(context.handle, handle, point.handle) }
         if d == -1, let message = context.takeError() { throw GeometryError.geos(operation: "project", message: message) }
         return d
+    }
+
+    /// GEOS 3.11 dereferences an empty line in GEOSProject_r (segfault): refuse empties first.
+    private func checkLinearReferencing(_ point: Geometry) throws {
+        try require([.lineString, .linearRing, .multiLineString], "project", expected: "LineString")
+        try point.require([.point], "project", expected: "Point")
+        if try isEmpty { throw GeometryError.invalidArgument("project: the line is empty") }
+        if try point.isEmpty { throw GeometryError.invalidArgument("project: the point is empty") }
     }
 }

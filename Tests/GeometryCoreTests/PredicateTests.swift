@@ -41,3 +41,13 @@ import Testing
         #expect(try a.equalsExact(geom("POLYGON ((0 0, 1 0, 1 1.0000001, 0 1, 0 0))"), tolerance: 1e-6))
     }
 }
+
+@Suite struct SimpleClosedTests {
+    @Test func simpleAndClosed() throws {
+        #expect(try geom("LINESTRING (0 0, 2 2, 2 0, 0 2)").isSimple == false)
+        #expect(try geom("LINESTRING (0 0, 1 1, 2 0)").isSimple)
+        #expect(try geom("LINESTRING (0 0, 1 1, 2 0, 0 0)").isClosed)
+        #expect(try !geom("LINESTRING (0 0, 1 1)").isClosed)
+        #expect(throws: GeometryError.self) { try square(0, 0, 1).isClosed }
+    }
+}
