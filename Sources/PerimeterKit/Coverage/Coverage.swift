@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GeoJSON
 import GeometryCore
 
@@ -15,8 +16,12 @@ public struct Coverage: Sendable {
         public var radiusM: Double
         /// Closed counter-clockwise ring, lon/lat degrees (continuous longitudes).
         public var ring: [Coordinate]
-        /// Geodesic area of the polygon, m².
-        public var areaM2: Double
+        /// Ellipsoidal area of the polygon, m², measured in an equal-area projection centred on
+        /// the site: the polygon's area to < 1 ppm (see EqualAreaProjectionTests), 5× cheaper
+        /// than Karney's polygon area.
+        public var areaM2: Double {
+            EqualAreaProjection(center: Coordinate(lon: ring[0].lon, lat: site.position.lat)).area(ofRing: ring)
+        }
     }
 
     public var circles: [Circle]
@@ -54,26 +59,34 @@ public struct Coverage: Sendable {
             throw DomainError.invalidParameter("no sites to cover")
         }
         let geod = Geodesic.wgs84
-        var circles: [Circle] = []
-        circles.reserveCapacity(sites.count)
         for site in sites {
             guard site.position.isFinite, abs(site.position.lat) <= 90 else {
                 throw DomainError.invalidInput(source: "site \(site.id)", message: "position \(site.position) is not a valid lon/lat")
             }
-            var ring = try GeodesicCircle(center: site.position, radius: site.rangeM).ring(tolerance: toleranceM, on: geod)
-            // Keep every circle in one continuous longitude frame around the first site.
-            let shift = ((reference - ring[0].x) / 360).rounded() * 360
-            if shift != 0 { for i in ring.indices { ring[i].x += shift } }
-            let area = geod.areaAndPerimeter(ofRing: ring).area
-            circles.append(Circle(site: site, radiusM: site.rangeM, ring: ring, areaM2: area))
         }
-        let total = sites.count
+        // Circles and their areas are independent geodesic work: split across threads.
+        let built = Mutex<[Int: Result<[Circle], any Error>]>([:])
+        let chunk = max(1, (sites.count + 4 * threads - 1) / (4 * threads))
+        let chunks = (sites.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let outcome = Result<[Circle], any Error> {
+                try sites[(k * chunk)..<min(sites.count, (k + 1) * chunk)].map { site in
+                    var ring = try GeodesicCircle(center: site.position, radius: site.rangeM).ring(tolerance: toleranceM, on: geod)
+                    // Keep every circle in one continuous longitude frame around the first site.
+                    let shift = ((reference - ring[0].x) / 360).rounded() * 360
+                    if shift != 0 { for i in ring.indices { ring[i].x += shift } }
+                    return Circle(site: site, radiusM: site.rangeM, ring: ring)
+                }
+            }
+            built.withLock { $0[k] = outcome }
+        }
+        let circles = try built.withLock { r in try (0..<chunks).flatMap { try r[$0]!.get() } }
         let ctx = GEOSContext()
-        var report: (@Sendable (Int) -> Void)?
+        var report: (@Sendable (Int, Int) -> Void)?
         if let progress {
-            report = { done in progress(done, total, "circles") }
+            report = { done, tiles in progress(done, tiles, "tiles") }
         }
-        let union = try ParallelPolygonUnion.union(
+        let union = try TiledPolygonUnion.union(
             rings: circles.map(\.ring), threads: max(1, threads), context: ctx, progress: report)
         let measures = try union.geodesicAreaPerimeter(on: geod)
         let polygons = try union.polygonRings
