@@ -1,6 +1,6 @@
 /// A problem in a track file, located by file and line: its `description` is one line,
 /// `file:line: track 'id': problem` — or, for GeoJSON input, by file and JSON path:
-/// `file: features[3].properties.times: track 'id': problem`.
+/// `file: features[3].properties.times: problem (track 'id')`.
 public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public enum Problem: Sendable, Hashable {
@@ -42,7 +42,7 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var description: String {
         let track = trackID.map { " track '\($0)':" } ?? ""
-        if let featurePath { return "\(file): \(featurePath):\(track) \(problemText)" }
+        if let featurePath { return "\(file): \(featurePath): \(problemText)\(trackID.map { " (track '\($0)')" } ?? "")" }
         return "\(file):\(line):\(track) \(problemText)"
     }
 
