@@ -248,7 +248,7 @@ struct IncursionsCommand: ParsableCommand {
             }
         }
         text += String(format: "  time: %.2f s (%.0f tracks/s, %.0f fixes/s)\n", elapsed, Double(stats.tracks) / elapsed, Double(stats.fixes) / elapsed)
-        if let output { text += "  output: \(output == "-" ? "stdout" : output)\n" }
+        if outFormat != nil { text += "  output: \((output ?? "-") == "-" ? "stdout" : output!)\n" }
 
         var failed = 0
         if let s = scenarioValue, let tracksRead = secondPass {
@@ -261,7 +261,7 @@ struct IncursionsCommand: ParsableCommand {
             }
             if outcomes.isEmpty { text += "  (no checks)\n" }
         }
-        if output == "-" {
+        if outFormat != nil && (output ?? "-") == "-" {
             FileHandle.standardError.write(Data(text.utf8))
         } else {
             print(text, terminator: "")
