@@ -37,9 +37,17 @@ printf '%-28s %10s %12.1f %14s\n' "perimeter coverage" "$our_t" "$(echo "$our_m/
 echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x"
 
 echo
-echo "== incursions: 10,000 tracks x 720 fixes (7.2 M fixes) against Poland"
+echo "== incursions: 10,000 tracks x 720 fixes (7.2 M fixes) against Poland, CSV in, per-track CSV out"
 "$PY" "$SHARED/bench/make_tracks.py" 10000 >"$WORK/tracks.csv"
-"$BIN" geodata show countries --iso PL >"$WORK/pl.geojson" 2>/dev/null || cp GeoData/airspace/PL.geojson "$WORK/pl.geojson"
+# The same polygon file for both: GeoData/airspace/PL.geojson (land + territorial sea) when present,
+# else Poland's land polygon extracted from GeoData/countries.geojson.
+if [ -f GeoData/airspace/PL.geojson ]; then
+  cp GeoData/airspace/PL.geojson "$WORK/pl.geojson"; pl_src="GeoData/airspace/PL.geojson"
+else
+  "$PY" -c 'import json,sys; fc=json.load(open("GeoData/countries.geojson")); json.dump({"type":"FeatureCollection","features":[f for f in fc["features"] if f["properties"].get("iso2")=="PL" and "id" not in f["properties"]]},sys.stdout)' >"$WORK/pl.geojson"
+  pl_src="GeoData/countries.geojson (PL land)"
+fi
+echo "polygon: $pl_src; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 read -r ref_t ref_m < <(measure "$PY" "$SHARED/bench/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
 cp "$WORK/last.out" "$WORK/ref_dwell.csv"
 read -r our_t our_m < <(measure "$BIN" incursions "$WORK/tracks.csv" --airspace-file "$WORK/pl.geojson" --format csv -o "$WORK/ours.csv" --quiet)
@@ -48,3 +56,13 @@ printf '%-28s %10s %12s %14s\n' "" "wall_s" "peak_rss_MiB" "fixes_per_s"
 printf '%-28s %10s %12.1f %14.0f\n' "reference (shapely)" "$ref_t" "$(echo "$ref_m/1024" | bc -l)" "$(echo "$fixes/$ref_t" | bc -l)"
 printf '%-28s %10s %12.1f %14.0f\n' "perimeter incursions" "$our_t" "$(echo "$our_m/1024" | bc -l)" "$(echo "$fixes/$our_t" | bc -l)"
 echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x"
+# Per-track dwell agreement: ours (track_id,airspace,dwell_s,…) against the reference (track_id,dwell_s).
+"$PY" - "$WORK/ref_dwell.csv" "$WORK/ours.csv" <<'PYEOF'
+import sys, csv
+ref = {r["track_id"]: float(r["dwell_s"]) for r in csv.DictReader(open(sys.argv[1]))}
+ours = {r["track_id"]: float(r["dwell_s"]) for r in csv.DictReader(open(sys.argv[2]))}
+diffs = [abs(ours[k] - v) for k, v in ref.items() if k in ours]
+missing = len(ref) - len(diffs)
+print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, total {sum(ours.values()):.1f} s vs {sum(ref.values()):.1f} s"
+      + (f", {missing} tracks missing" if missing else "") + (" (OK, < 0.5 s)" if max(diffs) < 0.5 and not missing else " (DISAGREES)"))
+PYEOF

@@ -1,5 +1,6 @@
 /// A problem in a track file, located by file and line: its `description` is one line,
-/// `file:line: track 'id': problem`.
+/// `file:line: track 'id': problem` — or, for GeoJSON input, by file and JSON path:
+/// `file: features[3].properties.times: problem (track 'id')`.
 public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public enum Problem: Sendable, Hashable {
@@ -16,6 +17,8 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
         case trackNotContiguous
         case emptyTrack
         case malformedGPX(String)
+        /// A GeoJSON track feature that cannot be used (the message says why).
+        case invalidFeature(String)
     }
 
     /// The file path as given to the reader.
@@ -25,16 +28,21 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
     /// The track concerned, when known.
     public var trackID: String?
     public var problem: Problem
+    /// JSON path of the offending member in a GeoJSON file (`features[3].properties.times`);
+    /// when set, it replaces the line number in `description`.
+    public var featurePath: String?
 
-    public init(file: String, line: Int, trackID: String? = nil, problem: Problem) {
+    public init(file: String, line: Int, trackID: String? = nil, problem: Problem, featurePath: String? = nil) {
         self.file = file
         self.line = line
         self.trackID = trackID
         self.problem = problem
+        self.featurePath = featurePath
     }
 
     public var description: String {
         let track = trackID.map { " track '\($0)':" } ?? ""
+        if let featurePath { return "\(file): \(featurePath): \(problemText)\(trackID.map { " (track '\($0)')" } ?? "")" }
         return "\(file):\(line):\(track) \(problemText)"
     }
 
@@ -53,6 +61,7 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
         case .trackNotContiguous: return "track reappears after other tracks; a track's rows must be contiguous"
         case .emptyTrack: return "track has no fixes"
         case .malformedGPX(let what): return "malformed GPX: \(what)"
+        case .invalidFeature(let what): return what
         }
     }
 }

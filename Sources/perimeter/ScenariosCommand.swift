@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PerimeterKit
+
+/// `perimeter scenarios list`: the incident scenarios in GeoData/scenarios.
+struct ScenariosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenarios",
+        abstract: "Incident scenarios reconstructed from public reporting (GeoData/scenarios).",
+        subcommands: [List.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the scenarios: name, title, date, tracks and what each checks.",
+            discussion: "Run one with `perimeter incursions --scenario NAME`.")
+
+        @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+        var geodata: String?
+
+        func run() throws {
+            let dir = try GeoDataLocator.directory(explicit: geodata)
+            let scenarios = try ScenarioCatalog.all(geodata: dir)
+            if scenarios.isEmpty { print("no scenarios in \(GeoDataLocator.file(ScenarioCatalog.folder, in: dir))"); return }
+            for s in scenarios {
+                print("\(s.name)  \(s.date)  \(s.trackCount) track\(s.trackCount == 1 ? "" : "s")  airspaces: \(s.airspaces.joined(separator: ", "))")
+                print("  \(s.title)")
+                for c in s.checks { print("  checks: \(Self.describe(c))") }
+            }
+        }
+
+        static func describe(_ c: ScenarioCheck) -> String {
+            switch c.kind {
+            case .dwell(let a, let e, let t, let perTrack):
+                return String(format: "%@ in %@ %.0f ± %.0f s", perTrack ? "each track's dwell" : "total dwell", a, e, t)
+            case .endDepth(let a, let e, let lo, let hi):
+                return String(format: "end point inside %@ at %.1f km from its border (%.1f–%.1f km)", a, e, lo, hi)
+            case .entersFrom(let a, let from, let s, let e):
+                return "each track starts in \(from) and enters \(a) between \(UTCTime.iso8601(s)) and \(UTCTime.iso8601(e))"
+            case .endsAtSite(let a, let tol):
+                return String(format: "each track ends inside %@ within %.0f m of its reported site", a, tol)
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Builds GeoData/scenarios/*.geojson: incident tracks reconstructed from public reporting.
+
+usage: build.py [GEODATA_DIR]   (default: the repository's GeoData)
+Deterministic: fixed waypoints and speeds, fixes every 10 s along WGS84 geodesics (pyproj Geod),
+times ISO 8601 UTC. Every figure is either a reported fact (with its URL, see
+../shared/scenario-facts.md) or marked as an assumption in the file's properties. After writing,
+each scenario's check is recomputed here with shapely (straight lon/lat segments) and printed, as a
+cross-check of `perimeter incursions --scenario NAME`.
+
+Metadata layout (documented in GeoData/README of scenarios): the FeatureCollection carries a
+foreign member "scenario" (name, title, date, airspaces, checks, facts, assumptions); GDAL and RFC 7946
+readers ignore it. Every track feature carries its own properties (track_id, times, speed, sources,
+assumptions, scenario name), so GDAL users see the figures too.
+"""
+import json, os, sys
+from datetime import datetime, timezone
+from pyproj import Geod
+import shapely
+from shapely.geometry import shape, LineString, Point
+
+GEOD = Geod(ellps="WGS84")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GEODATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "GeoData")
+
+def epoch(iso):
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+def iso(t):
+    d = datetime.fromtimestamp(round(t, 3), tz=timezone.utc)
+    s = d.strftime("%Y-%m-%dT%H:%M:%S")
+    ms = int(round((t - int(t)) * 1000)) % 1000
+    return s + (f".{ms:03d}" if ms else "") + "Z"
+
+def route(waypoints, speed_kmh, t0, dt=10.0):
+    """Fixes every dt seconds along the geodesic legs between waypoints (lon, lat) at constant speed;
+    the last waypoint is always a fix. Returns [(lon, lat, t)]."""
+    v = speed_kmh / 3.6
+    fixes = [(waypoints[0][0], waypoints[0][1], t0)]
+    t, carry = t0, 0.0  # carry: metres already flown since the last fix
+    for (lo1, la1), (lo2, la2) in zip(waypoints, waypoints[1:]):
+        az, _, dist = GEOD.inv(lo1, la1, lo2, la2)
+        s = dt * v - carry
+        while s < dist - 1e-6:
+            lo, la, _ = GEOD.fwd(lo1, la1, az, s)
+            t_fix = fixes[-1][2] + dt
+            fixes.append((lo, la, t_fix))
+            s += dt * v
+        carry = dist - (s - dt * v)
+        t += dist / v
+    last_t = t0 + sum(GEOD.inv(a[0], a[1], b[0], b[1])[2] for a, b in zip(waypoints, waypoints[1:])) / v
+    if abs(last_t - fixes[-1][2]) > 1e-6:
+        fixes.append((waypoints[-1][0], waypoints[-1][1], last_t))
+    return fixes
+
+def feature(track_id, fixes, props):
+    p = {"track_id": track_id}
+    p.update(props)
+    p["times"] = [iso(t) for _, _, t in fixes]
+    return {"type": "Feature", "properties": p,
+            "geometry": {"type": "LineString", "coordinates": [[round(lo, 6), round(la, 6)] for lo, la, _ in fixes]}}
+
+def airspace(iso2):
+    f = os.path.join(GEODATA, "airspace", f"{iso2}.geojson")
+    if os.path.exists(f):
+        fc = json.load(open(f)); src = f"GeoData/airspace/{iso2}.geojson"
+        geoms = [shape(x["geometry"]) for x in fc["features"]]
+    else:
+        fc = json.load(open(os.path.join(GEODATA, "countries.geojson"))); src = f"GeoData/countries.geojson ({iso2} land only)"
+        geoms = [shape(x["geometry"]) for x in fc["features"]
+                 if x["properties"].get("iso2") == iso2 and "id" not in x["properties"]]
+    return shapely.union_all(geoms), src
+
+def dwell(fixes, poly):
+    """Seconds inside poly, straight lon/lat segments, time linear along each (reference_dwell.py's rule)."""
+    total = 0.0
+    for (x1, y1, t1), (x2, y2, t2) in zip(fixes, fixes[1:]):
+        seg = LineString([(x1, y1), (x2, y2)])
+        if seg.length == 0: continue
+        part = seg.intersection(poly)
+        total += (t2 - t1) * part.length / seg.length
+    return total
+
+def border_distance_km(lon, lat, poly):
+    """Geodesic distance from (lon, lat) to the nearest point of poly's boundary (nearest found in lon/lat
+    scaled by cos(lat), then measured on WGS84)."""
+    import math
+    k = math.cos(math.radians(lat))
+    scaled = shapely.affinity.scale(poly.boundary, xfact=k, yfact=1, origin=(0, 0))
+    near = shapely.ops.nearest_points(scaled, Point(lon * k, lat))[0]
+    return GEOD.inv(lon, lat, near.x / k, near.y)[2] / 1000
+
+def write(name, meta, features):
+    fc = {"type": "FeatureCollection", "name": name, "scenario": meta, "features": features}
+    os.makedirs(os.path.join(GEODATA, "scenarios"), exist_ok=True)
+    path = os.path.join(GEODATA, "scenarios", f"{name}.geojson")
+    with open(path, "w") as f:
+        f.write('{"type":"FeatureCollection","name":' + json.dumps(name) + ',\n"scenario":' +
+                json.dumps(meta, ensure_ascii=False) + ',\n"features":[\n' +
+                ",\n".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in features) + "\n]}\n")
+    return path
+
+import shapely.affinity, shapely.ops
+
+# ---------------------------------------------------------------- Estonia, 19 Sep 2025
+def estonia():
+    name = "estonia-2025-09-19"
+    speed = 950.0
+    # Assumed route: from the east in the Gulf of Finland corridor, into Estonian airspace north-east of
+    # Vaindloo, west parallel to the coast a few km inside the territorial-sea limit (depth < 10 km),
+    # then out to the north-west (escorted out, later south towards Kaliningrad).
+    base = [(27.30, 60.02), (26.62, 59.935), (26.36, 59.905), (25.90, 59.855), (25.50, 59.800),
+            (25.10, 59.765), (24.75, 59.745), (24.35, 59.700), (24.05, 59.660), (23.85, 59.80)]
+    t0 = epoch("2025-09-19T06:50:00Z")
+    tracks = []
+    for k, dlat in enumerate([0.0, 0.004, -0.004]):   # three MiG-31s in loose formation (~450 m apart)
+        wps = [(lo, la + dlat) for lo, la in base]
+        tracks.append((f"MiG-31 #{k + 1}", route(wps, speed, t0 + 2 * k)))
+    meta = {
+        "name": name, "title": "Three MiG-31s in Estonian airspace near Vaindloo (about 12 minutes)",
+        "date": "2025-09-19", "airspaces": ["EE"],
+        "checks": [{"kind": "dwell", "airspace": "EE", "per_track": True, "expected_dwell_s": 720, "tolerance_s": 30,
+                    "reported": "stayed approximately 12 minutes (EDF/MFA; news.err.ee/1609806336, joint-forces.com/?p=85364)"}],
+        "facts": [
+            {"figure": "about 12 minutes in Estonian airspace", "source": "news.err.ee/1609806336; joint-forces.com/?p=85364"},
+            {"figure": "entered near Vaindloo, 59°48′51″N 26°21′43″E", "source": "news.err.ee/1609806336; en.wikipedia.org/wiki/Vaindloo"},
+            {"figure": "flew parallel to the border, east to west, towards Tallinn; escorted out", "source": "news.err.ee/1609806951"},
+            {"figure": "depth less than 10 km", "source": "MoD via am1.news (Euromaidan mirror)", "status": "U"},
+            {"figure": "airspace = land + territorial sea; Gulf of Finland limit 3 NM short of the median line",
+             "source": "UNCLOS Art. 2(2), 3; baltictimes.com (1994 arrangement)"},
+        ],
+        "assumptions": [
+            "speed 950 km/h (MiG-31 subsonic cruise, gagadget.com/en/weapons/239257) — not reported for this flight",
+            "route waypoints (lon/lat) placed a few km inside the Estonian territorial-sea limit: not published",
+            "clock times: entry about 06:5x UTC on the morning of 19 Sep — not published; the check is the duration",
+            "three tracks in formation, 0.004° of latitude and 2 s apart",
+        ],
+        "contested": ["Russia's MoD: a flight over neutral waters more than 3 km from Vaindloo (sputnikglobe.com/20250920)"],
+    }
+    feats = [feature(i, f, {"scenario": name, "aircraft": "MiG-31", "speed_kmh": speed,
+                            "speed_status": "assumption (subsonic cruise, gagadget.com/en/weapons/239257)",
+                            "route_status": "assumption: reconstruction consistent with news.err.ee/1609806951",
+                            "waypoints": [[lo, la] for lo, la in base]}) for i, f in tracks]
+    poly, src = airspace("EE")
+    for i, f in tracks:
+        print(f"  {name} {i}: dwell {dwell(f, poly):.1f} s in EE ({src})")
+    return write(name, meta, feats)
+
+# ---------------------------------------------------------------- Romania, 13 Sep 2025
+def romania():
+    name = "romania-2025-09-13"
+    speed = 160.0
+    # From Ukraine NW of Chilia Veche across the Chilia branch, loitering over the delta south of the
+    # branch (in and out), past the point ~20 km SW of Chilia Veche, out near Pardina towards Ukraine.
+    wps = [(29.16, 45.50), (29.20, 45.39), (29.28, 45.36), (29.10, 45.29), (29.22, 45.22), (29.08, 45.17),
+           (28.98, 45.24), (29.12, 45.33), (29.00, 45.36), (29.04, 45.25), (28.93, 45.22), (28.84, 45.26), (28.966, 45.30), (28.93, 45.40)]
+    t0 = epoch("2025-09-13T15:20:00Z")
+    fixes = route(wps, speed, t0)
+    poly, src = airspace("RO")
+    d = dwell(fixes, poly)
+    print(f"  {name}: dwell {d:.1f} s in RO ({src}); first RO entry check below")
+    meta = {
+        "name": name, "title": "Geran-type drone over Romania near Chilia Veche (about 50 minutes)",
+        "date": "2025-09-13", "airspaces": ["RO"],
+        "checks": [{"kind": "dwell", "airspace": "RO", "per_track": True, "expected_dwell_s": 3000, "tolerance_s": 300,
+                    "reported": "~50 min in Romanian airspace (MApN, 14 Sep; tass.com/world/2016627); 'just under an hour' (mtvuutiset.fi/…/9221958)"}],
+        "facts": [
+            {"figure": "F-16s detected the drone in Romanian airspace at 18:23 EEST (15:23 UTC)", "source": "dcnews.ro/doua-avioane-f-16…_1006952.html"},
+            {"figure": "~50 min in Romanian airspace; from NW of Chilia Veche; left near Pardina toward Ukraine", "source": "tass.com/world/2016627; RFE/RL mirror 33530161"},
+            {"figure": "tracked to ~20 km SW of Chilia Veche (≈ 45.290 N 29.102 E [D])", "source": "dcnews.ro …_1006952.html; 3szek.ro/load/cikk/176120"},
+            {"figure": "Chilia Veche 45°25′N 29°17′E; Pardina 45.3 N 28.966 E", "source": "en.wikipedia.org/wiki/Chilia_Veche; datourinfo.eu/node/871.html"},
+            {"figure": "Geran-2 speed 150–185 km/h", "source": "euronews.ro; sq.com.ua"},
+        ],
+        "assumptions": [
+            "speed 160 km/h (within the reported 150–185 km/h)",
+            "route: meanders over the delta between the Chilia and Sulina/Tulcea branches, in and out across the Chilia branch — not published",
+            "first fix 15:20 UTC in Ukraine, entry a few minutes later, near the reported detection time 15:23 UTC",
+        ],
+        "contested": ["TASS: 'entered at 6:00 p.m.' (self-contradictory); Pardina lies ESE of Izmail, not SW"],
+    }
+    feat = feature("drone 1", fixes, {"scenario": name, "type": "Geran-2 (reported 'Geran-type')", "speed_kmh": speed,
+                                      "speed_status": "assumption within 150–185 km/h (euronews.ro; sq.com.ua)",
+                                      "route_status": "assumption", "waypoints": [[lo, la] for lo, la in wps]})
+    return write(name, meta, [feat])
+
+# ---------------------------------------------------------------- Poland, 9–10 Sep 2025
+def poland():
+    name = "poland-2025-09-10"
+    speed = 140.0
+    sites = [
+        ("Oleśno", 19.2869, 54.0794, "nl.qa.edu.vn/de/Oleśno (54°04′46″N 19°17′13″E)", (23.95, 52.62), "2025-09-09T21:35:00Z"),
+        ("Mniszków", 20.0342, 51.3708, "de.wikial.top/wiki/Gmina_Mniszków (51°22′15″N 20°02′03″E, gmina seat)", (23.90, 51.75), "2025-09-09T22:10:00Z"),
+        ("Wohyń", 22.7819, 51.7567, "pl.wikipedia.org/wiki/Wohyń (51°45′24″N 22°46′55″E)", (23.90, 51.98), "2025-09-10T01:40:00Z"),
+        ("Wyryki (gmina seat, for Wyryki-Wola)", 23.0003, 51.5631, "de.wiki-pedia.org/wiki/Gmina_Wyryki (51°33′47″N 23°00′01″E)", (23.95, 51.66), "2025-09-10T03:50:00Z"),
+    ]
+    feats, tracks = [], []
+    for k, (site, lon, lat, src, start, t0) in enumerate(sites):
+        fixes = route([start, (lon, lat)], speed, epoch(t0))
+        tracks.append(fixes)
+        feats.append(feature(f"drone {k + 1} → {site.split(' (')[0]}", fixes, {
+            "scenario": name, "type": "Gerbera (decoy) — reported type, per drone unknown", "speed_kmh": speed,
+            "speed_status": "assumption within 120–160 km/h (Gerbera max 160 km/h, Reuters via dcnews.ro)",
+            "site": site, "site_lon": lon, "site_lat": lat, "site_source": src,
+            "start_status": "assumption: a point in Belarus east of the border (per-drone entry points not published)",
+            "time_status": "assumption: start time chosen inside the reported 23:30–06:30 CEST window"}))
+    meta = {
+        "name": name, "title": "Drones from Belarus into Poland towards reported crash sites (night of 9–10 Sep)",
+        "date": "2025-09-10", "airspaces": ["PL"],
+        "checks": [
+            {"kind": "enters_from", "airspace": "PL", "from": "BY", "window_start": "2025-09-09T21:30:00Z", "window_end": "2025-09-10T04:30:00Z",
+             "reported": "first violation ~23:30, last ~06:30 CEST (Tusk in the Sejm; wydarzenia.interia.pl nId,22417637); 'a significant part directly from Belarus'"},
+            {"kind": "ends_at_site", "airspace": "PL", "tolerance_m": 100,
+             "reported": "drones or debris found at the named sites (pravda.com.ua/eng/news/2025/09/12/7530513/)"}],
+        "facts": [
+            {"figure": "violations between ~23:30 (9 Sep) and ~06:30 (10 Sep) CEST", "source": "wydarzenia.interia.pl …nId,22417637; polsatnews.pl 2025-09-10"},
+            {"figure": "19 violations (Tusk), ~23 in media [C]", "source": "unn.ua/en/news/tusk-states-that-19…"},
+            {"figure": "Gerbera decoys, max 160 km/h", "source": "allyoucanfind.info (Sky News); dcnews.ro (Reuters)"},
+            {"figure": "sites: Wohyń, Mniszków, Oleśno, Wyryki-Wola (gmina seat as stand-in)", "source": "pravda.com.ua 7530513; menafn 1110045922"},
+        ],
+        "assumptions": ["four of the ~19–23 drones, one per site with coordinates", "straight geodesic tracks from Belarus, 140 km/h",
+                        "start points and times (per-drone entry points and times not published)"],
+    }
+    pl, src = airspace("PL")
+    by, _ = airspace("BY")
+    for f, (site, lon, lat, *_ ) in zip(tracks, sites):
+        print(f"  {name} {site}: starts in BY {by.contains(Point(f[0][0], f[0][1]))}, ends in PL {pl.contains(Point(f[-1][0], f[-1][1]))}, "
+              f"dwell {dwell(f, pl):.0f} s, {iso(f[0][2])}–{iso(f[-1][2])}")
+    return write(name, meta, feats)
+
+# ---------------------------------------------------------------- Przewodów, 15 Nov 2022
+def przewodow():
+    name = "przewodow-2022-11-15"
+    impact = (23.93432, 50.47099)
+    # Assumed: the last ~20 s of a 5V55 interceptor's flight from the south-east (Ukraine), descending.
+    speed = 1800.0
+    az = 135.0  # the track comes from the SE: start point 10 km SE of the impact, in Ukraine
+    lo0, la0, _ = GEOD.fwd(impact[0], impact[1], az, 10_000)
+    fixes = route([(lo0, la0), impact], speed, epoch("2022-11-15T14:40:00Z") - 10_000 / (speed / 3.6))
+    pl, src = airspace("PL")
+    depth = border_distance_km(impact[0], impact[1], pl)
+    print(f"  {name}: impact inside PL {pl.contains(Point(*impact))}, {depth:.2f} km from the PL border ({src})")
+    meta = {
+        "name": name, "title": "Przewodów: the missile's end point inside Poland (about 6 km)",
+        "date": "2022-11-15", "airspaces": ["PL"],
+        "checks": [{"kind": "end_depth", "airspace": "PL", "expected_depth_km": 6, "min_depth_km": 4, "max_depth_km": 7,
+                    "reported": "'6 km' (24instantnews.com/world/26203); '5 km' (pledgetimes.com); '<7 km' (de-wiki); '4 miles' [C]"}],
+        "facts": [
+            {"figure": "impact site 50.47099 N 23.93432 E", "source": "Visegrád 24 via patricklancaster.locals.com", "status": "U"},
+            {"figure": "~15:40 CET (14:40 UTC)", "source": "en.wikipedia.org/wiki/2022_missile_explosion_in_Poland"},
+            {"figure": "Ukrainian S-300 interceptor 5V55", "source": "censor.net/en/news/3445686"},
+            {"figure": "about 6 km from the Ukrainian border (sources 4–7 km)", "source": "24instantnews.com/world/26203; pledgetimes.com; de-wiki"},
+        ],
+        "assumptions": ["the approach: 10 km from the south-east at 1,800 km/h (direction and speed not published); only the end point is checked"],
+        "computed_here": {"end_point_border_distance_km": round(depth, 3), "polygon": src},
+    }
+    feat = feature("5V55", fixes, {"scenario": name, "type": "S-300 5V55 interceptor", "speed_kmh": speed,
+                                   "speed_status": "assumption", "route_status": "assumption; the end point is the reported impact site [U]",
+                                   "site": "Przewodów grain dryer", "site_lon": impact[0], "site_lat": impact[1]})
+    return write(name, meta, [feat])
+
+if __name__ == "__main__":
+    for build in (estonia, romania, poland, przewodow):
+        print(build())
