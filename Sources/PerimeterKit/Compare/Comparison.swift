@@ -122,7 +122,7 @@ public struct Comparison: Sendable {
         let layoutInputs = lineInputs + regionInputs + ["profile", "range_km", "half_width_km", "standoff_km"]
         var f: [(String, Figure)] = [
             ("line_length", Figure("forward line length", r.line.lengthM / 1000, "km", inputs: lineInputs)),
-            ("region_area", Figure("protected region area (\(r.region.name))", r.region.areaM2 / 1e6, "km2", inputs: regionInputs)),
+            ("region_area", Figure("protected region area", r.region.areaM2 / 1e6, "km2", inputs: regionInputs)),
             ("frontier_length", Figure("region boundary length", r.frontier.boundaryLengthM / 1000, "km", inputs: regionInputs)),
             ("frontier_exposed", Figure("exposed frontier (non-allied + sea)", r.frontier.exposedLengthM / 1000, "km",
                                         inputs: regionInputs + ["allied"])),

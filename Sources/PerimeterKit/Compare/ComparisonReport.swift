@@ -136,11 +136,8 @@ public struct ComparisonReport: Sendable {
         return .object(top)
     }
 
-    public func json() throws -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return try e.encode(jsonValue())
-    }
+    /// `comparison.json` as UTF-8 text, members in report order.
+    public func json() throws -> Data { Data(OrderedJSONText.render(jsonValue()).utf8) }
 
     static let standingNotes = [
         "Lengths and areas are geodesic on WGS84; offsets, buffers and nearest points use a local azimuthal equidistant projection (scale error stated per perimeter).",
@@ -156,7 +153,15 @@ public struct ComparisonReport: Sendable {
         var keys: [String] = []
         var labels: [String: (String, String)] = [:]
         for r in comparison.perimeters {
-            for (k, f) in r.figures where labels[k] == nil { keys.append(k); labels[k] = (f.label, f.unit) }
+            var previous: String?
+            for (k, f) in r.figures {
+                if labels[k] == nil {
+                    let at = previous.flatMap { keys.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+                    keys.insert(k, at: at)
+                    labels[k] = (f.label, f.unit)
+                }
+                previous = k
+            }
         }
         return keys.map { k in
             let values = comparison.perimeters.map { r -> String in
@@ -170,7 +175,7 @@ public struct ComparisonReport: Sendable {
     static func format(_ f: Figure) -> String {
         switch f.unit {
         case "count": return String(Int(f.value))
-        case "pct": return String(format: "%.1f", f.value)
+        case "pct": return String(format: f.value < 1 ? "%.3f" : "%.1f", f.value)
         case "m", "km/h": return String(format: "%.0f", f.value)
         case "km2": return String(format: "%.0f", f.value)
         default: return String(format: "%.1f", f.value)
@@ -204,6 +209,7 @@ public struct ComparisonReport: Sendable {
         }
         var out = header + "\n" + pad("figure", w0) + "  " + pad("unit", w1) + names.map { "  " + pad($0, wv, right: true) }.joined() + "\n"
         for r in rows { out += pad(r.label, w0) + "  " + pad(r.unit, w1) + r.values.map { "  " + pad($0, wv, right: true) }.joined() + "\n" }
+        for n in comparison.notes { out += "note: \(n)\n" }
         return out
     }
 }
