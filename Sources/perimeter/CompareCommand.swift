@@ -2,6 +2,15 @@ import ArgumentParser
 import Foundation
 import PerimeterKit
 
+/// A bad flag value: printed by ArgumentParser as one line, `Error: <message>`, exit 1.
+///
+/// `ValidationError` would append the usage and a "See --help" line (three lines); the issue asks
+/// for a one-line error, so `validate()` throws this instead.
+struct FlagError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
 /// `perimeter compare`: the Polish-border line versus a Dnipro River perimeter (issue 4).
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,28 +77,28 @@ struct CompareCommand: ParsableCommand {
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func validate() throws {
-        if let r = rangeKm, !(r.isFinite && r > 0) { throw ValidationError("--range-km must be a positive number of km, got \(r)") }
-        if let h = radarHeightM, !(h.isFinite && h >= 0) { throw ValidationError("--radar-height-m must be ≥ 0, got \(h)") }
+        if let r = rangeKm, !(r.isFinite && r > 0) { throw FlagError("--range-km must be a positive number of km, got \(r)") }
+        if let h = radarHeightM, !(h.isFinite && h >= 0) { throw FlagError("--radar-height-m must be ≥ 0, got \(h)") }
         if let w = halfWidthKm {
-            guard w.isFinite, w >= 0 else { throw ValidationError("--half-width-km must be ≥ 0, got \(w)") }
-            if let r = rangeKm, w >= r { throw ValidationError("--half-width-km (\(w)) must be smaller than --range-km (\(r))") }
+            guard w.isFinite, w >= 0 else { throw FlagError("--half-width-km must be ≥ 0, got \(w)") }
+            if let r = rangeKm, w >= r { throw FlagError("--half-width-km (\(w)) must be smaller than --range-km (\(r))") }
         }
-        guard standoffKm.isFinite, standoffKm >= 0 else { throw ValidationError("--standoff-km must be ≥ 0, got \(standoffKm)") }
-        guard toleranceM.isFinite, toleranceM > 0 else { throw ValidationError("--tolerance-m must be a positive number of metres") }
-        for a in targetAltM where !(a.isFinite && a >= 0) { throw ValidationError("--target-alt-m must be ≥ 0 m, got \(a)") }
-        for s in threatSpeedKmh where !(s.isFinite && s > 0) { throw ValidationError("--threat-speed-kmh must be positive, got \(s)") }
+        guard standoffKm.isFinite, standoffKm >= 0 else { throw FlagError("--standoff-km must be ≥ 0, got \(standoffKm)") }
+        guard toleranceM.isFinite, toleranceM > 0 else { throw FlagError("--tolerance-m must be a positive number of metres") }
+        for a in targetAltM where !(a.isFinite && a >= 0) { throw FlagError("--target-alt-m must be ≥ 0 m, got \(a)") }
+        for s in threatSpeedKmh where !(s.isFinite && s > 0) { throw FlagError("--threat-speed-kmh must be positive, got \(s)") }
         for s in segmentList where !["ua", "by", "ru"].contains(s) {
-            throw ValidationError("unknown segment '\(s)' in --segments; known: ua, by, ru")
+            throw FlagError("unknown segment '\(s)' in --segments; known: ua, by, ru")
         }
         for p in perimeters where !ComparisonInputs.knownPerimeters.contains(p) {
-            throw ValidationError("unknown perimeter '\(p)'; known: polish-border, dnipro")
+            throw FlagError("unknown perimeter '\(p)'; known: polish-border, dnipro")
         }
         for l in lines { _ = try Self.checkedLine(l) }
     }
 
     /// Reads a `--line` file now so a non-LineString is a one-line validation error.
     static func checkedLine(_ path: String) throws -> DefenseLine {
-        do { return try DefenseLine.user(path: path) } catch { throw ValidationError("--line \(error)") }
+        do { return try DefenseLine.user(path: path) } catch { throw FlagError("--line \(error)") }
     }
 
     func run() throws {
