@@ -29,6 +29,7 @@ test-deps: deps
 	@missing=""; \
 	command -v ogrinfo >/dev/null || missing="$$missing gdal-bin"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
+	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \

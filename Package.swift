@@ -41,7 +41,9 @@ let package = Package(
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore"]),
         .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore"]),
-        .testTarget(name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"]),
+        .testTarget(
+            name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON"]),
     ]
 )

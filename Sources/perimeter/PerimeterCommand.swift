@@ -7,5 +7,5 @@ struct PerimeterCommand: ParsableCommand {
         commandName: "perimeter",
         abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
         version: perimeterVersion,
-        subcommands: [CoverageCommand.self, CompareCommand.self])
+        subcommands: [CoverageCommand.self, CompareCommand.self, RenderCommand.self])
 }

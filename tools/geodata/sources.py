@@ -6,9 +6,12 @@ COUNTRIES = {
     "PL": "Poland", "UA": "Ukraine", "BY": "Belarus", "LT": "Lithuania", "LV": "Latvia",
     "EE": "Estonia", "FI": "Finland", "RO": "Romania", "MD": "Moldova", "SK": "Slovakia",
     "HU": "Hungary", "RU": "Russia",
+    # Western and southern neighbours: allied land that bounds Poland's and Romania's frontier
+    # and coasts (Poland–Germany at the Oder lagoon, Romania–Bulgaria on the Black Sea).
+    "DE": "Germany", "CZ": "Czechia", "BG": "Bulgaria",
 }
 # Neighbours used only to decide which country a coastal islet belongs to (not written out).
-ASSIGN_ONLY = {"SE": "Sweden", "DK": "Denmark", "DE": "Germany", "BG": "Bulgaria"}
+ASSIGN_ONLY = {"SE": "Sweden", "DK": "Denmark"}
 RU_WEST_LIMIT = 45.0  # degrees east; Russia is clipped to west of this meridian
 
 WIKI = "en.wikipedia.org/wiki/"
@@ -19,6 +22,9 @@ BORDERS = {
     "PL-RU": (210, WIKI + "Borders_of_Poland", "Kaliningrad; 232 km in a weak source; 236.3 km land per the 2015 demarcation report"),
     "PL-LT": (104, WIKI + "Borders_of_Poland", ""),
     "PL-SK": (541, WIKI + "Borders_of_Poland", ""),
+    "PL-DE": (467, WIKI + "Borders_of_Poland", ""),
+    "PL-CZ": (796, WIKI + "Borders_of_Poland", ""),
+    "RO-BG": (631, WIKI + "Bulgaria–Romania_border", "mostly the Danube"),
     "UA-BY": (1084, WIKI + "Belarus–Ukraine_border", ""),
     "UA-MD": (1222, "sorocayampiltur.info/en/experienta-in-activitati-de-cooperare-transfrontaliera/ ; " + WIKI + "Moldova–Ukraine_border",
               "955 km land + 267 km river; it.wikipedia gives 939 km"),

@@ -1,2 +1,0 @@
-// GeoPackage and KML writers (layer 3, beside GeoJSON).
-import GeoJSON

@@ -1,0 +1,62 @@
+import GeoJSON
+import GeometryCore
+
+/// Labels for the main countries of a basemap: a feature with a `name` (or `NAME`, `name_en`, `iso2`) property
+/// is labelled when its largest visible part covers at least `minShare` of the view; one label per
+/// name (an exclave shipped as a feature of its own, like `RU-KGD`, is not labelled twice).
+enum CountryLabels {
+    static func name(_ p: JSONObject) -> String? {
+        for key in ["name", "NAME", "name_en", "iso2", "ISO2"] {
+            if let s = p[key]?.stringValue, !s.isEmpty { return s }
+        }
+        return nil
+    }
+
+    /// The label point (pixels) and the share of the view the country's visible part covers, or
+    /// `nil` when nothing of it is visible. The country is projected to pixels, clipped to the
+    /// view, and labelled at the centre of the largest circle inside its largest visible part
+    /// (GEOS maximum inscribed circle), so the label sits well inside the country even when
+    /// only a corner of it is on the map.
+    static func anchor(_ g: GeoJSONGeometry, view: MapView) -> (x: Double, y: Double, share: Double)? {
+        let polygons: [[[Position]]]
+        switch g {
+        case .polygon(let r): polygons = [r]
+        case .multiPolygon(let p): polygons = p
+        default: return nil
+        }
+        let context = GEOSContext()
+        let viewBounds = Bounds(minX: view.left, minY: view.top, maxX: view.left + view.width, maxY: view.top + view.height)
+        var best: (area: Double, part: Geometry)?
+        for rings in polygons {
+            let pixelRings = rings.map { ring in ring.compactMap { view.pixel($0.coordinate) }.map { Coordinate(x: $0.x, y: $0.y) } }
+            guard let shell = pixelRings.first, shell.count >= 4, shell.first == shell.last,
+                  let polygon = try? Geometry.polygon(
+                    shell: shell, holes: pixelRings.dropFirst().filter { $0.count >= 4 && $0.first == $0.last },
+                    context: context),
+                  let visible = try? polygon.makeValid().clip(to: viewBounds),
+                  let parts = try? visible.polygonRings.isEmpty ? [] : visible.geometries
+            else { continue }
+            for part in (parts.isEmpty ? [visible] : parts) {
+                guard let area = try? part.area, area > (best?.area ?? 0) else { continue }
+                best = (area, part)
+            }
+        }
+        guard let best, let circle = try? best.part.maximumInscribedCircle(tolerance: 1) else { return nil }
+        return (circle.center.x, circle.center.y, best.area / (view.width * view.height))
+    }
+
+    static func svg(_ basemaps: [MapLayer], view: MapView, minShare: Double = 0.004) throws(MapError) -> String {
+        var s = "<g id=\"labels\" font-size=\"13\" fill=\"#5a5a5a\" text-anchor=\"middle\" font-style=\"italic\">"
+        var labelled: Set<String> = []
+        for layer in basemaps {
+            for f in layer.collection.features {
+                let key = f.properties["iso2"]?.stringValue ?? name(f.properties) ?? ""
+                guard !labelled.contains(key) else { continue }
+                guard let name = name(f.properties), let g = f.geometry, let a = anchor(g, view: view), a.share >= minShare else { continue }
+                labelled.insert(key)
+                s += "<text x=\"\(try SVGText.number(a.x))\" y=\"\(try SVGText.number(a.y))\" data-name=\"\(SVGText.escaped(name))\">\(SVGText.escaped(name))</text>"
+            }
+        }
+        return s + "</g>\n"
+    }
+}

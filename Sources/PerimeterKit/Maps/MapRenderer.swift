@@ -1,0 +1,171 @@
+import Foundation
+import GeoJSON
+import GeometryCore
+
+/// Renders map layers to SVG: projected through PROJ (default ETRS89-LAEA Europe, EPSG:3035), north up.
+///
+/// Layers are drawn in the order given, basemap layers first whatever their place in the list. The SVG has a
+/// `<g id="…">` group per layer (the role's name: `basemap`, `airspace`, `coverage`, `lines`, `gaps`, `tracks`,
+/// `inside`, `sites`, `marks`; a second layer of a role gets `-2`, …; `data-layer` holds the layer name), plus
+/// `graticule`, `labels` (main countries), `legend`, `scalebar`, `title` and `attribution`. Map content is clipped
+/// to the frame (`clipPath`). Polygons are paths with `fill-rule="evenodd"` (holes stay open); points are circles
+/// carrying `data-name` (the `name` property) and, for marks, `data-kind` (`kind`/`event` property).
+/// Coordinates are pixels rounded to 0.1; positions PROJ cannot project are skipped, and a non-finite number
+/// is never written (rendering throws instead). The output is deterministic.
+///
+/// The extent is ``Options/bbox`` (lon/lat degrees) when given, else the non-basemap data plus a margin.
+/// Not thread-bound itself (a value type): each `render` call makes its own PROJ context.
+public struct MapRenderer: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// The map CRS (EPSG code, PROJ string or WKT); projected CRSs in metres give a true-to-scale map.
+        public var crs: String
+        /// Explicit extent, lon/lat degrees; `nil` fits the data.
+        public var bbox: BoundingBox?
+        /// SVG width, px (the height follows the extent's shape, between 0.5 and 1.6 times the width).
+        public var widthPx: Double
+        /// Margin around the data on each side, as a fraction of its larger dimension (at least 20 km).
+        public var marginFraction: Double
+        /// Title above the map (no title band when empty).
+        public var title: String
+        /// Data attribution, written small in the bottom-right corner, e.g. "Borders: DCW-GMT; coasts: GSHHG (LGPL-3+)".
+        public var attribution: String
+        public var graticule: Bool
+
+        public init(crs: String = "EPSG:3035", bbox: BoundingBox? = nil, widthPx: Double = 1000, marginFraction: Double = 0.08,
+                    title: String = "", attribution: String = "", graticule: Bool = true) {
+            self.crs = crs
+            self.bbox = bbox
+            self.widthPx = widthPx
+            self.marginFraction = marginFraction
+            self.title = title
+            self.attribution = attribution
+            self.graticule = graticule
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The SVG document.
+    /// - Throws: ``MapError`` (nothing to map, bad bbox or width, a non-finite number) or `ProjError` (bad CRS).
+    public func render(_ layers: [MapLayer]) throws -> String {
+        guard options.widthPx.isFinite, options.widthPx >= 100, options.widthPx <= 20_000 else {
+            throw MapError("map width \(options.widthPx) px must be between 100 and 20000")
+        }
+        let context = ProjContext()
+        let transformer = try context.transformer(from: "EPSG:4326", to: options.crs)
+        let box = try MapExtent.extent(layers: layers, bbox: options.bbox, transformer: transformer,
+                                       marginFraction: options.marginFraction, aspectRange: 0.5...1.6)
+        let titleBand = options.title.isEmpty ? 0.0 : 40.0
+        let view = MapView(transformer: transformer, minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY,
+                           widthPx: options.widthPx, top: titleBand)
+        let n = SVGText.number
+        let width = try n(view.width), height = try n(view.height + titleBand)
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="DejaVu Sans, Arial, sans-serif" data-crs="\(SVGText.escaped(options.crs))">
+
+            """
+        svg += "<defs><clipPath id=\"map-clip\"><rect x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\"/></clipPath></defs>\n"
+        svg += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        svg += "<rect id=\"sea\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"#dcebf5\"/>\n"
+        svg += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n"
+        let basemaps = layers.filter { $0.role == .basemap }
+        let others = layers.filter { $0.role != .basemap }
+        var used: [String: Int] = [:]
+        func groupID(_ role: MapLayerRole) -> String {
+            used[role.groupID, default: 0] += 1
+            let k = used[role.groupID]!
+            return k == 1 ? role.groupID : "\(role.groupID)-\(k)"
+        }
+        for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view) }
+        if options.graticule { svg += try MapGraticule.svg(view: view) }
+        for layer in others { svg += try group(layer, id: groupID(layer.role), view: view) }
+        svg += try CountryLabels.svg(basemaps, view: view)
+        svg += "</g>\n"
+        svg += "<rect id=\"frame\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\"/>\n"
+        svg += try MapLegend.svg(layers, view: view)
+        svg += try MapScaleBar.svg(view: view)
+        svg += "<g id=\"title\">"
+        if !options.title.isEmpty {
+            svg += "<text x=\"\(try n(view.width / 2))\" y=\"27\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#222\">\(SVGText.escaped(options.title))</text>"
+        }
+        svg += "</g>\n"
+        svg += "<g id=\"attribution\">"
+        if !options.attribution.isEmpty {
+            let x = try n(view.width - 6), y = try n(view.top + view.height - 6)
+            svg += "<text x=\"\(x)\" y=\"\(y)\" font-size=\"10\" text-anchor=\"end\" fill=\"#444\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(SVGText.escaped(options.attribution))</text>"
+        }
+        svg += "</g>\n</svg>\n"
+        return svg
+    }
+
+    /// Renders and writes the SVG to `path` atomically.
+    public func write(_ layers: [MapLayer], to path: String) throws {
+        let svg = try render(layers)
+        try AtomicFileWriter.write(Data(svg.utf8), to: path)
+    }
+
+    /// Fill of entry and exit marks.
+    static let entryColor = "#1a9641", exitColor = "#7b3294"
+
+    // MARK: - Layers
+
+    private func group(_ layer: MapLayer, id: String, view: MapView) throws(MapError) -> String {
+        let st = layer.style
+        var attrs = "id=\"\(id)\" data-layer=\"\(SVGText.escaped(layer.name))\" data-role=\"\(layer.role.rawValue)\""
+        attrs += " fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" fill-rule=\"evenodd\""
+        attrs += " stroke=\"\(st.stroke ?? "none")\" stroke-width=\"\(try SVGText.number(st.strokeWidth))\" stroke-linejoin=\"round\" stroke-linecap=\"round\""
+        if let dash = st.dash { attrs += " stroke-dasharray=\"\(dash)\"" }
+        var s = "<g \(attrs)>\n"
+        for feature in layer.collection.features {
+            guard let g = feature.geometry else { continue }
+            let name = CountryLabels.name(feature.properties)
+            let nameAttr = name.map { " data-name=\"\(SVGText.escaped($0))\"" } ?? ""
+            var path = SVGPath()
+            try path.add(g, view: view)
+            if !path.isEmpty, view.meets(minX: path.minX, minY: path.minY, maxX: path.maxX, maxY: path.maxY, margin: 10) {
+                let lineOnly: Bool
+                switch g {
+                case .lineString, .multiLineString: lineOnly = true
+                default: lineOnly = false
+                }
+                s += "<path\(nameAttr)\(lineOnly ? " fill=\"none\"" : "") d=\"\(path.d)\"/>\n"
+            }
+            s += try points(g, layer: layer, feature: feature, nameAttr: nameAttr, view: view)
+        }
+        return s + "</g>\n"
+    }
+
+    private func points(_ g: GeoJSONGeometry, layer: MapLayer, feature: Feature, nameAttr: String, view: MapView) throws(MapError) -> String {
+        let positions: [Position]
+        switch g {
+        case .point(let p): positions = [p]
+        case .multiPoint(let ps): positions = ps
+        case .geometryCollection(let members):
+            var s = ""
+            for m in members { s += try points(m, layer: layer, feature: feature, nameAttr: nameAttr, view: view) }
+            return s
+        default: return ""
+        }
+        let st = layer.style
+        let kind = (feature.properties["kind"] ?? feature.properties["event"])?.stringValue
+        var fill = st.pointFill
+        if layer.role == .marks, let kind {
+            fill = kind.lowercased().hasPrefix("exit") ? Self.exitColor : kind.lowercased().hasPrefix("entry") ? Self.entryColor : fill
+        }
+        let kindAttr = kind.map { " data-kind=\"\(SVGText.escaped($0))\"" } ?? ""
+        var s = ""
+        for p in positions {
+            guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
+            s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(st.pointRadius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
+            if layer.role == .sites, let name = CountryLabels.name(feature.properties) {
+                s += "<text class=\"site-label\" x=\"\(try SVGText.number(px.x + st.pointRadius + 3))\" y=\"\(try SVGText.number(px.y + 4))\" font-size=\"11\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(name))</text>\n"
+            }
+        }
+        return s
+    }
+}

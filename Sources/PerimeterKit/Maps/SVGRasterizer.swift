@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns an SVG file into a PNG with `rsvg-convert` (Debian package `librsvg2-bin`), found on `PATH`.
+public enum SVGRasterizer {
+    /// The path of `rsvg-convert`, or `nil` when it is not installed.
+    public static func rsvgConvertPath() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/rsvg-convert"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Renders `svgPath` to `pngPath`, `width` pixels wide (height in proportion). The PNG is written to a
+    /// temporary file beside the destination and renamed over it.
+    /// - Throws: ``MapError`` ("rsvg-convert not found: apt-get install librsvg2-bin", or its exit status and message).
+    public static func png(svgPath: String, pngPath: String, width: Int) throws {
+        guard let tool = rsvgConvertPath() else { throw MapError("rsvg-convert not found: apt-get install librsvg2-bin") }
+        guard width > 0, width <= 20_000 else { throw MapError("PNG width \(width) px must be between 1 and 20000") }
+        let url = URL(fileURLWithPath: pngPath)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-w", String(width), "-f", "png", "-o", temporary, svgPath]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            throw MapError("\(svgPath): rsvg-convert failed (exit \(process.terminationStatus)): \(line)")
+        }
+        guard rename(temporary, pngPath) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw MapError("\(pngPath): cannot write the file: \(String(cString: strerror(errno)))")
+        }
+    }
+}

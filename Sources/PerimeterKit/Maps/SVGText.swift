@@ -1,0 +1,35 @@
+import Foundation
+
+/// SVG text helpers: XML escaping and pixel numbers rounded to 0.1 px (non-finite numbers refused).
+enum SVGText {
+    static func escaped(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out += " "
+            case _ where u.value < 0x20: continue
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// An opacity clamped to 0…1 with two decimals.
+    static func opacity(_ v: Double) -> String {
+        String(format: "%.2f", v.isFinite ? max(0, min(1, v)) : 1)
+    }
+
+    /// `v` rounded to 0.1 (`12`, `-3.5`); throws for NaN or infinity, which SVG cannot hold.
+    static func number(_ v: Double) throws(MapError) -> String {
+        guard v.isFinite else { throw MapError("refusing a non-finite number in SVG output") }
+        let tenths = (v * 10).rounded()
+        if tenths == 0 { return "0" }
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int64(tenths / 10)) }
+        return String(format: "%.1f", tenths / 10)
+    }
+}

@@ -1,0 +1,70 @@
+/// Collects one track's fixes while reading and enforces the time-order rules shared by every
+/// reader: duplicate times dropped (counted), time going backwards an error unless sorting.
+struct FixAccumulator {
+    let file: String
+    let options: TrackReadOptions
+    var id = ""
+    var fixes: [Fix] = []
+    var firstLine = 0
+
+    init(file: String, options: TrackReadOptions) {
+        self.file = file
+        self.options = options
+    }
+
+    mutating func start(id: String, line: Int) {
+        self.id = id
+        fixes.removeAll(keepingCapacity: true)
+        firstLine = line
+    }
+
+    /// Adds a fix read at `line`; returns `false` if it was skipped as invalid (skipInvalid).
+    mutating func append(_ fix: Fix, line: Int, statistics: inout TrackReadStatistics) throws {
+        if !options.sortByTime, let last = fixes.last {
+            if fix.time == last.time {
+                statistics.duplicateTimesDropped += 1
+                return
+            }
+            if fix.time < last.time {
+                if options.skipInvalid {
+                    statistics.invalidSkipped += 1
+                    return
+                }
+                throw TrackReadError(file: file, line: line, trackID: id,
+                                     problem: .timeBackwards(previous: last.time, time: fix.time))
+            }
+        }
+        fixes.append(fix)
+    }
+
+    /// The finished track, or `nil` when it is empty and `skipInvalid` is set.
+    mutating func finish(statistics: inout TrackReadStatistics) throws -> Track? {
+        if options.sortByTime && fixes.count > 1 {
+            // Stable sort by time, then drop repeated times (the first fix read wins).
+            let order = fixes.indices.sorted { (fixes[$0].time, $0) < (fixes[$1].time, $1) }
+            var sorted: [Fix] = []
+            sorted.reserveCapacity(fixes.count)
+            for k in order {
+                if let last = sorted.last, last.time == fixes[k].time {
+                    statistics.duplicateTimesDropped += 1
+                } else {
+                    sorted.append(fixes[k])
+                }
+            }
+            fixes = sorted
+        }
+        if fixes.isEmpty {
+            if options.skipInvalid {
+                statistics.emptyTracksSkipped += 1
+                return nil
+            }
+            throw TrackReadError(file: file, line: firstLine, trackID: id, problem: .emptyTrack)
+        }
+        statistics.tracks += 1
+        statistics.fixes += fixes.count
+        let track = Track(id: id, fixes: fixes)
+        fixes = []
+        fixes.reserveCapacity(track.fixes.count)
+        return track
+    }
+}

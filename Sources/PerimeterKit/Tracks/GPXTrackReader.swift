@@ -1,0 +1,173 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import GeometryCore
+
+/// Reads the tracks of a GPX 1.1 file: each `<trk>` is one `Track` (its `<trkseg>`s joined), each
+/// `<trkpt lat= lon=>` one `Fix` with `<time>` (ISO 8601, required) and `<ele>` (metres, optional).
+/// The track id is the `<trk><name>`, or `trk<N>` (1-based) when it has none.
+///
+/// Parsed with the SAX `XMLParser`; the tracks of one file are collected on the first
+/// `nextTrack()` call (GPX files hold few tracks), then yielded one at a time.
+/// Not `Sendable`: use one reader from one thread.
+public final class GPXTrackReader: TrackSource {
+    public let path: String
+    public let options: TrackReadOptions
+    public private(set) var statistics = TrackReadStatistics()
+    private var pending: [Track] = []
+    private var parsed = false
+
+    public init(path: String, options: TrackReadOptions = TrackReadOptions()) {
+        self.path = path
+        self.options = options
+    }
+
+    public func nextTrack() throws -> Track? {
+        if !parsed {
+            parsed = true
+            try parse()
+        }
+        return pending.isEmpty ? nil : pending.removeFirst()
+    }
+
+    private func parse() throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: "no such file or not readable"))
+        }
+        let parser = XMLParser(data: data)
+        let delegate = GPXDelegate(file: path, options: options)
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let error = delegate.error { throw error }
+        if !ok {
+            let reason = parser.parserError.map { "\(($0 as NSError).localizedDescription)" } ?? "XML syntax error"
+            throw TrackReadError(file: path, line: parser.lineNumber, problem: .malformedGPX("XML: \(reason)"))
+        }
+        pending = delegate.tracks
+        statistics = delegate.statistics
+    }
+}
+
+/// The SAX handler behind `GPXTrackReader`.
+private final class GPXDelegate: NSObject, XMLParserDelegate {
+    let file: String
+    let options: TrackReadOptions
+    var statistics = TrackReadStatistics()
+    var tracks: [Track] = []
+    var error: TrackReadError?
+
+    private var accumulator: FixAccumulator
+    private var inTrack = false, inPoint = false
+    private var trackCount = 0
+    private var trackName: String?
+    private var pointLine = 0
+    private var pointPosition: Coordinate?
+    private var pointTime: Double?
+    private var pointTimeText: String?
+    private var pointElevation: Double?
+    private var pointProblem: TrackReadError.Problem?
+    private var text = ""
+    private var depth = 0, trackDepth = 0
+
+    init(file: String, options: TrackReadOptions) {
+        self.file = file
+        self.options = options
+        accumulator = FixAccumulator(file: file, options: options)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard error == nil else { return }
+        let code = (parseError as NSError).code
+        error = TrackReadError(file: file, line: parser.lineNumber,
+                               problem: .malformedGPX("XML syntax error (libxml2 code \(code))"))
+    }
+
+    private func fail(_ parser: XMLParser, _ e: TrackReadError) {
+        if error == nil { error = e }
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
+        text = ""
+        switch name {
+        case "trk":
+            inTrack = true
+            trackDepth = depth
+            trackCount += 1
+            trackName = nil
+            accumulator.start(id: "trk\(trackCount)", line: parser.lineNumber)
+        case "trkpt":
+            guard inTrack else {
+                fail(parser, TrackReadError(file: file, line: parser.lineNumber, problem: .malformedGPX("<trkpt> outside <trk>")))
+                return
+            }
+            inPoint = true
+            pointLine = parser.lineNumber
+            pointTime = nil; pointTimeText = nil; pointElevation = nil; pointProblem = nil; pointPosition = nil
+            guard let latText = attributes["lat"], let lonText = attributes["lon"] else {
+                pointProblem = .malformedGPX("<trkpt> without lat and lon attributes")
+                return
+            }
+            guard let lat = Double(latText.trimmingBlanksAndQuotes()) else {
+                pointProblem = .unparsableNumber(column: "lat", text: latText); return
+            }
+            guard let lon = Double(lonText.trimmingBlanksAndQuotes()) else {
+                pointProblem = .unparsableNumber(column: "lon", text: lonText); return
+            }
+            if !lat.isFinite { pointProblem = .notFinite(column: "lat") }
+            else if !lon.isFinite { pointProblem = .notFinite(column: "lon") }
+            else if abs(lat) > 90 { pointProblem = .latitudeOutOfRange(lat) }
+            else if abs(lon) > 180 { pointProblem = .longitudeOutOfRange(lon) }
+            else { pointPosition = Coordinate(lon: lon, lat: lat) }
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        defer { depth -= 1 }
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text = ""
+        switch name {
+        case "name" where inTrack && !inPoint && depth == trackDepth + 1:
+            if !value.isEmpty {
+                trackName = value
+                accumulator.id = value
+            }
+        case "time" where inPoint:
+            pointTimeText = value
+            pointTime = TrackTimeParser.epochSeconds(value)
+            if pointTime == nil, pointProblem == nil { pointProblem = .unparsableTime(value) }
+        case "ele" where inPoint:
+            if let e = Double(value), e.isFinite { pointElevation = e }
+            else if pointProblem == nil { pointProblem = .unparsableNumber(column: "ele", text: value) }
+        case "trkpt":
+            inPoint = false
+            if pointProblem == nil, pointTimeText == nil { pointProblem = .malformedGPX("<trkpt> without <time>") }
+            if let problem = pointProblem {
+                if options.skipInvalid { statistics.invalidSkipped += 1; return }
+                fail(parser, TrackReadError(file: file, line: pointLine, trackID: accumulator.id, problem: problem))
+                return
+            }
+            let fix = Fix(time: pointTime!, position: pointPosition!, altitudeM: pointElevation)
+            do { try accumulator.append(fix, line: pointLine, statistics: &statistics) }
+            catch let e as TrackReadError { fail(parser, e) }
+            catch {}
+        case "trk":
+            inTrack = false
+            do {
+                if let track = try accumulator.finish(statistics: &statistics) { tracks.append(track) }
+            } catch let e as TrackReadError { fail(parser, e) }
+            catch {}
+        default:
+            break
+        }
+    }
+}

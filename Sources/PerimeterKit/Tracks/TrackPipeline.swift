@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads tracks on the calling thread and analyses them on worker threads.
+///
+/// Memory stays flat in the number of tracks: at most `queueCapacity` tracks wait between the
+/// reader and the workers; only the per-track reports are kept. Reports come back in input order.
+public enum TrackPipeline {
+    /// The outcome of a run.
+    public struct Result: Sendable {
+        /// One report per track, in the order the source yielded them.
+        public var reports: [TrackReport]
+        /// Totals per airspace (analyzer order).
+        public var totals: [AirspaceTotals]
+        /// What the source read, dropped and skipped.
+        public var statistics: TrackReadStatistics
+    }
+
+    /// Runs `source` through `analyzer` with `workers` analysis threads (default: one fewer than
+    /// the active processors, at least one). Throws the source's first `TrackReadError`.
+    public static func run<Source: TrackSource>(_ source: inout Source, analyzer: TrackAnalyzer,
+                                                workers: Int? = nil, queueCapacity: Int = 64) throws -> Result {
+        let count = max(1, workers ?? (ProcessInfo.processInfo.activeProcessorCount - 1))
+        let queue = TrackQueue(capacity: queueCapacity)
+        let group = DispatchGroup()
+        for _ in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                while let (n, track) = queue.take() {
+                    queue.deliver(n, analyzer.analyze(track))
+                }
+                group.leave()
+            }
+        }
+        var readError: Error?
+        var n = 0
+        do {
+            while let track = try source.nextTrack() {
+                queue.put(n, track)
+                n += 1
+            }
+        } catch {
+            readError = error
+        }
+        queue.finish()
+        group.wait()
+        if let readError { throw readError }
+        let reports = queue.results(count: n)
+        var totals = analyzer.airspaces.map { AirspaceTotals(airspace: $0.name) }
+        for report in reports {
+            for (k, summary) in report.airspaces.enumerated() { totals[k].add(summary) }
+        }
+        return Result(reports: reports, totals: totals, statistics: source.statistics)
+    }
+}
+
+/// A bounded queue of tracks plus the reports coming back; every access holds `condition`.
+private final class TrackQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending: [(Int, Track)] = []
+    private var head = 0
+    private var finished = false
+    private var reports: [Int: TrackReport] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    func put(_ n: Int, _ track: Track) {
+        condition.lock()
+        while pending.count - head >= capacity { condition.wait() }
+        if head > 1024 { pending.removeFirst(head); head = 0 }
+        pending.append((n, track))
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> (Int, Track)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == pending.count && !finished { condition.wait() }
+        guard head < pending.count else { return nil }
+        let item = pending[head]
+        pending[head] = (item.0, Track(id: "", fixes: []))
+        head += 1
+        condition.broadcast()
+        return item
+    }
+
+    func deliver(_ n: Int, _ report: TrackReport) {
+        condition.lock()
+        reports[n] = report
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func results(count: Int) -> [TrackReport] {
+        condition.lock()
+        defer { condition.unlock() }
+        return (0..<count).compactMap { reports[$0] }
+    }
+}

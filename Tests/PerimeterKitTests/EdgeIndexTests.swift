@@ -1,0 +1,82 @@
+import Testing
+import GeometryCore
+@testable import PerimeterKit
+
+/// The grid point-in-polygon and the boundary distance on Poland (DCW fixture) against brute force.
+@Suite struct EdgeIndexTests {
+    typealias S = TrackTestSupport
+    let geod = Geodesic.wgs84
+
+    func poland() throws -> AirspacePolygon {
+        try S.loadPolygon(S.fixtures.appendingPathComponent("poland_dcw.geojson").path, name: "Poland")
+    }
+
+    @Test func gridLocateAgreesWithFullRayCasting() throws {
+        let index = try EdgeIndex(poland())
+        var rng = SplitMix64(seed: 42)
+        var inside = 0
+        for _ in 0..<20_000 {
+            let p = Coordinate(lon: 13.5 + rng.unit() * 11, lat: 48.8 + rng.unit() * 6.2)
+            let fast = index.locate(p)
+            #expect(fast == index.locateByRay(p.x, p.y), "\(p)")
+            if fast == .inside { inside += 1 }
+        }
+        #expect(inside > 5_000 && inside < 15_000)
+        #expect(index.locate(Coordinate(lon: 21.01, lat: 52.23)) == .inside)  // Warsaw
+        #expect(index.locate(Coordinate(lon: 13.40, lat: 52.52)) == .outside)  // Berlin
+    }
+
+    @Test func localMetricMatchesGeodesicForShortSegments() {
+        let metric = LocalMetric(geod)
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let p = Coordinate(lon: rng.unit() * 40 - 20, lat: rng.unit() * 150 - 75)
+            let q = Coordinate(lon: p.lon + (rng.unit() - 0.5) * 0.1, lat: min(90, p.lat + (rng.unit() - 0.5) * 0.1))
+            let exact = geod.distance(p, q)
+            #expect(abs(metric.distance(p, q) - exact) <= 1e-6 * exact + 1e-6, "\(p) \(q)")
+        }
+    }
+
+    /// Distance to the boundary against a brute force over every edge (golden section on
+    /// `Geodesic.inverse` along each edge near the best).
+    @Test func boundaryDistanceMatchesBruteForce() throws {
+        let polygon = try poland()
+        let finder = try IncursionFinder(airspace: polygon)
+        let edges = finder.index.edges
+        for p in [Coordinate(lon: 19.67, lat: 52.08), Coordinate(lon: 21.01, lat: 52.23), Coordinate(lon: 17.0, lat: 51.1),
+                  Coordinate(lon: 22.9, lat: 50.2)] {
+            // Rough pass on edge midpoints and ends, then exact minimisation on the nearest 20 edges.
+            let rough = edges.indices.map { k -> (Double, Int) in
+                let e = edges[k]
+                return (min(geod.distance(p, Coordinate(lon: e.ax, lat: e.ay)), geod.distance(p, Coordinate(lon: e.bx, lat: e.by))), k)
+            }.sorted { $0.0 < $1.0 }.prefix(20)
+            var best = Double.infinity
+            for (_, k) in rough {
+                let e = edges[k]
+                var lo = 0.0, hi = 1.0
+                let g = { (t: Double) in self.geod.distance(p, Coordinate(lon: e.ax + t * (e.bx - e.ax), lat: e.ay + t * (e.by - e.ay))) }
+                for _ in 0..<60 {
+                    let a = lo + (hi - lo) / 3, b = hi - (hi - lo) / 3
+                    if g(a) < g(b) { hi = b } else { lo = a }
+                }
+                best = min(best, g(0.5 * (lo + hi)))
+            }
+            let d = finder.distanceToBoundary(p)
+            #expect(abs(d - best) < 0.5, "\(p): \(d) vs brute force \(best)")
+        }
+    }
+}
+
+/// A small deterministic generator for test points.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

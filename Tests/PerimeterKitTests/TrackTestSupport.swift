@@ -1,0 +1,97 @@
+import Foundation
+import GeometryCore
+@testable import PerimeterKit
+
+/// Shared helpers of the track tests: temporary files, the oracle Python, the Poland fixture.
+enum TrackTestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `$PERIMETER_PYTHON`, else `<package root>/.venv/bin/python`.
+    static var python: String {
+        ProcessInfo.processInfo.environment["PERIMETER_PYTHON"]
+            ?? packageRoot.appendingPathComponent(".venv/bin/python").path
+    }
+
+    /// `$PERIMETER_SHARED`, else `<package root>/../shared`.
+    static var shared: String {
+        ProcessInfo.processInfo.environment["PERIMETER_SHARED"]
+            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
+    }
+
+    static var fixtures: URL { packageRoot.appendingPathComponent("Tests/PerimeterKitTests/Fixtures") }
+
+    /// Writes `text` to a fresh temporary file with `suffix` and returns its path.
+    static func temporaryFile(_ text: String, suffix: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("perimeter-tracks-\(UUID().uuidString)\(suffix)")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// Runs a program, stdout to `stdoutPath` (or captured), and returns (status, stdout, stderr).
+    static func run(_ program: String, _ arguments: [String], stdoutPath: String? = nil) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let errPipe = Pipe()
+        process.standardError = errPipe
+        var outPipe: Pipe? = nil
+        if let stdoutPath {
+            _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+        } else {
+            outPipe = Pipe()
+            process.standardOutput = outPipe
+        }
+        try process.run()
+        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        let outData = outPipe?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Every Polygon/MultiPolygon of a GeoJSON file as one `AirspacePolygon` (a stand-in until the
+    /// GeoJSON target provides the reader).
+    static func loadPolygon(_ path: String, name: String) throws -> AirspacePolygon {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let features = (root["features"] as? [[String: Any]]) ?? [root]
+        func ring(_ any: Any) -> [Coordinate] {
+            (any as! [[Double]]).map { Coordinate(lon: $0[0], lat: $0[1]) }
+        }
+        func part(_ any: Any) -> AirspacePolygon.Part {
+            let rings = (any as! [Any]).map(ring)
+            return AirspacePolygon.Part(outer: rings[0], holes: Array(rings.dropFirst()))
+        }
+        var parts: [AirspacePolygon.Part] = []
+        for feature in features {
+            let geometry = feature["geometry"] as! [String: Any]
+            switch geometry["type"] as! String {
+            case "Polygon": parts.append(part(geometry["coordinates"]!))
+            case "MultiPolygon": parts += (geometry["coordinates"] as! [Any]).map(part)
+            default: break
+            }
+        }
+        return AirspacePolygon(name: name, parts: parts)
+    }
+
+    /// An axis-aligned lon/lat box as a ring.
+    static func box(_ lon0: Double, _ lat0: Double, _ lon1: Double, _ lat1: Double) -> [Coordinate] {
+        [Coordinate(lon: lon0, lat: lat0), Coordinate(lon: lon1, lat: lat0), Coordinate(lon: lon1, lat: lat1),
+         Coordinate(lon: lon0, lat: lat1), Coordinate(lon: lon0, lat: lat0)]
+    }
+
+    /// A track from (lon, lat, time) triples.
+    static func track(_ points: [(Double, Double, Double)], id: String = "T") -> Track {
+        Track(id: id, fixes: points.map { Fix(time: $0.2, position: Coordinate(lon: $0.0, lat: $0.1)) })
+    }
+
+    /// Reads every track of a source.
+    static func readAll<S: TrackSource>(_ source: inout S) throws -> [Track] {
+        var tracks: [Track] = []
+        while let t = try source.nextTrack() { tracks.append(t) }
+        return tracks
+    }
+}
