@@ -22,6 +22,8 @@ struct CompareCommand: ParsableCommand {
             radius min(R, radar horizon), the uncovered gaps of the line, and the warning depth back to
             the Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer,
             comparison.json and comparison.md into --out, and prints the table.
+            A --line forward line protects Poland. Circles are drawn with a 50 m chord error by default
+            (--tolerance-m): enough for areas to 0.1% at these radii, and fast.
             Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the
             proposal is about; pick another with --profile.
             """)

@@ -144,6 +144,9 @@ public struct ComparisonReport: Sendable {
         "Borders and coasts are DCW 1:1M generalisations: lengths are shorter than published figures (GeoData/README.md).",
         "Profiles are notional; ranges from public statements, radar heights are assumptions (GeoData/profiles.json).",
         "Radar horizon: smooth Earth, k = 4/3; terrain masking is ignored.",
+        "Sites are laid out for the nominal range R (spacing 2√(R²−w²)); against low targets the circles shrink to the radar horizon, which is where the gaps come from.",
+        "'sea' is every stretch of boundary with no GeoData country within 500 m: the coast, lagoon and estuary shores included.",
+        "Forward lines given with --line protect Poland (region PL).",
     ]
 
     // MARK: - Tables
