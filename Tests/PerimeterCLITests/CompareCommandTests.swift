@@ -173,6 +173,20 @@ import Testing
         #expect(sitesA.features.map(\.geometry) != sitesB.features.map(\.geometry))
     }
 
+    /// Making Ukraine an ally removes the PL–UA border from Poland's exposed frontier and changes
+    /// nothing that does not depend on the allied set.
+    @Test func alliedChangesOnlyExposure() throws {
+        let base = try Self.defaults.get()
+        let run = try Self.compare(["--allied", "PL,LT,LV,EE,FI,RO,SK,HU,DE,CZ,BG,UA"])
+        defer { try? FileManager.default.removeItem(at: run.dir) }
+        Self.expectOnlyDependentsChange(base, run, flag: "allied", mustChange: [])
+        let a = try #require(base.figures["polish-border"]), b = try #require(run.figures["polish-border"])
+        let ua = try #require(a["frontier_UA"]?.value)
+        #expect(abs(a["frontier_exposed"]!.value - b["frontier_exposed"]!.value - ua) < 1e-6)
+        #expect(run.figures["dnipro"]?["frontier_exposed"]?.value == base.figures["dnipro"]?["frontier_exposed"]?.value)
+        #expect(run.stdout.contains("facing UA (allied)"))
+    }
+
     /// A user line is compared as its own perimeter (protected region: Poland), with ⌈L/s⌉+1 sites.
     @Test func userLineIsCompared() throws {
         let dir = try CLI.temporaryDirectory()
