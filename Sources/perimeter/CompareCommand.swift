@@ -17,15 +17,17 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare the Polish-border perimeter with a Dnipro River perimeter (and user lines).",
         discussion: """
-            For each forward line: the protected region, its exposed frontier per neighbour, sites along a
-            line offset by the standoff (spacing 2·√(R²−w²)), geodesic coverage per target altitude with
-            radius min(R, radar horizon), the uncovered gaps of the line, and the warning depth back to
-            the Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer,
+            For each forward line: the protected region, its exposed frontier per neighbour, sites along a \
+            line offset by the standoff (spacing 2·√(R²−w²)), geodesic coverage per target altitude with \
+            radius min(R, radar horizon), the uncovered gaps of the line, and the warning depth back to the \
+            Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer, \
             comparison.json and comparison.md into --out, and prints the table.
-            A --line forward line protects Poland. Circles are drawn with a 50 m chord error by default
-            (--tolerance-m): enough for areas to 0.1% at these radii, and fast.
-            Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the
-            proposal is about; pick another with --profile.
+
+            A --line forward line protects Poland. Circles are drawn with a 50 m chord error by default \
+            (--tolerance-m): areas to better than 0.1% at these radii, and fast.
+
+            Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the \
+            Dnipro proposal is about; pick another with --profile.
             """)
 
     @Option(name: .customLong("perimeter"), help: "Perimeter to compare: polish-border or dnipro (repeatable; default both).")
@@ -127,7 +129,7 @@ struct CompareCommand: ParsableCommand {
         }
         let progress = ProgressReporter(label: "compare", quiet: quiet)
         let comparison = try Comparison.run(inputs, progress: progress.sink)
-        progress.finish(done: 1, total: 1, unit: "comparison")
+        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count, unit: "perimeters")
         let report = ComparisonReport(comparison)
         try report.write(to: out)
         print(report.text(), terminator: "")
