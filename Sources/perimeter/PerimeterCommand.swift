@@ -7,5 +7,8 @@ struct PerimeterCommand: ParsableCommand {
         commandName: "perimeter",
         abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
         version: perimeterVersion,
-        subcommands: [CoverageCommand.self, RenderCommand.self, IncursionsCommand.self, ScenariosCommand.self])
+        subcommands: [
+            CompareCommand.self, CoverageCommand.self, IncursionsCommand.self, ScenariosCommand.self,
+            RenderCommand.self,
+        ])
 }

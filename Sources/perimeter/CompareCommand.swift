@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import PerimeterKit
+
+/// A bad flag value: printed by ArgumentParser as one line, `Error: <message>`, exit 1.
+///
+/// `ValidationError` would append the usage and a "See --help" line (three lines); the issue asks
+/// for a one-line error, so `validate()` throws this instead.
+struct FlagError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// `perimeter compare`: the Polish-border line versus a Dnipro River perimeter (issue 4).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the Polish-border perimeter with a Dnipro River perimeter (and user lines).",
+        discussion: """
+            For each forward line: the protected region, its exposed frontier per neighbour, sites along a \
+            line offset by the standoff (spacing 2·√(R²−w²)), geodesic coverage per target altitude with \
+            radius min(R, radar horizon), the uncovered gaps of the line, and the warning depth back to the \
+            Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer, \
+            comparison.json and comparison.md into --out, and prints the table.
+
+            A --line forward line protects Poland. Circles are drawn with a 50 m chord error by default \
+            (--tolerance-m): areas to better than 0.1% at these radii, and fast.
+
+            Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the \
+            Dnipro proposal is about; pick another with --profile.
+            """)
+
+    @Option(name: .customLong("perimeter"), help: "Perimeter to compare: polish-border or dnipro (repeatable; default both).")
+    var perimeters: [String] = []
+
+    @Option(help: "Segments of Poland's eastern border, comma-separated: ua, by, ru.")
+    var segments: String = "ua"
+
+    @Option(name: .customLong("line"), help: "GeoJSON file with one LineString forward line (repeatable).")
+    var lines: [String] = []
+
+    @Option(help: "System profile name from GeoData/profiles.json (or --profile-file).")
+    var profile: String = "patriot-pac2"
+
+    @Option(name: .customLong("profile-file"), help: "JSON file of profiles {\"profiles\": [...]} to read instead.")
+    var profileFile: String?
+
+    @Option(name: .customLong("range-km"), help: "Override the profile's range R, km.")
+    var rangeKm: Double?
+
+    @Option(name: .customLong("radar-height-m"), help: "Override the profile's radar antenna height, m.")
+    var radarHeightM: Double?
+
+    @Option(name: .customLong("half-width-km"), help: "Belt half-width w, km (< R; default R/2).")
+    var halfWidthKm: Double?
+
+    @Option(name: .customLong("standoff-km"), help: "Standoff d of the site line behind the forward line, km.")
+    var standoffKm: Double = 20
+
+    @Option(name: .customLong("target-alt-m"), help: "Target altitude above ground, m (repeatable; default 100).")
+    var targetAltM: [Double] = []
+
+    @Option(name: .customLong("threat-speed-kmh"), help: "Threat speed, km/h (repeatable; default 185, 800, 950).")
+    var threatSpeedKmh: [Double] = []
+
+    @Option(help: "Allied country codes, comma-separated (default NATO: PL,LT,LV,EE,FI,RO,SK,HU,DE,CZ,BG).")
+    var allied: String?
+
+    @Option(name: .customLong("tolerance-m"), help: "Chord-to-arc error of the coverage circles, metres.")
+    var toleranceM: Double = 50
+
+    @Option(help: "Output directory.")
+    var out: String = "out/compare"
+
+    @Option(help: "GeoData directory (default: found beside the executable, or PERIMETER_GEODATA).")
+    var geodata: String?
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+
+    func validate() throws {
+        if let r = rangeKm, !(r.isFinite && r > 0) { throw FlagError("--range-km must be a positive number of km, got \(r)") }
+        if let h = radarHeightM, !(h.isFinite && h >= 0) { throw FlagError("--radar-height-m must be ≥ 0, got \(h)") }
+        if let w = halfWidthKm {
+            guard w.isFinite, w >= 0 else { throw FlagError("--half-width-km must be ≥ 0, got \(w)") }
+            if let r = rangeKm, w >= r { throw FlagError("--half-width-km (\(w)) must be smaller than --range-km (\(r))") }
+        }
+        guard standoffKm.isFinite, standoffKm >= 0 else { throw FlagError("--standoff-km must be ≥ 0, got \(standoffKm)") }
+        guard toleranceM.isFinite, toleranceM > 0 else { throw FlagError("--tolerance-m must be a positive number of metres") }
+        for a in targetAltM where !(a.isFinite && a >= 0) { throw FlagError("--target-alt-m must be ≥ 0 m, got \(a)") }
+        for s in threatSpeedKmh where !(s.isFinite && s > 0) { throw FlagError("--threat-speed-kmh must be positive, got \(s)") }
+        for s in segmentList where !["ua", "by", "ru"].contains(s) {
+            throw FlagError("unknown segment '\(s)' in --segments; known: ua, by, ru")
+        }
+        for p in perimeters where !ComparisonInputs.knownPerimeters.contains(p) {
+            throw FlagError("unknown perimeter '\(p)'; known: polish-border, dnipro")
+        }
+        for l in lines { _ = try Self.checkedLine(l) }
+    }
+
+    /// Reads a `--line` file now so a non-LineString is a one-line validation error.
+    static func checkedLine(_ path: String) throws -> DefenseLine {
+        do { return try DefenseLine.user(path: path) } catch { throw FlagError("--line \(error)") }
+    }
+
+    func run() throws {
+        let geoDir = try GeoDataLocator.directory(explicit: geodata)
+        let profilePath = profileFile ?? GeoDataLocator.file("profiles.json", in: geoDir)
+        var system = try SystemProfileCatalog(contentsOf: profilePath).profile(named: profile)
+        var source = "\(profilePath) profile \(profile)"
+        if let r = rangeKm { system.rangeKm = r; source += "; range overridden by --range-km" }
+        if let h = radarHeightM { system.radarHeightM = h; source += "; radar height overridden by --radar-height-m" }
+        var inputs = ComparisonInputs(profile: system, profileSource: source, geoDataDirectory: geoDir, halfWidthKm: halfWidthKm)
+        inputs.perimeters = perimeters.isEmpty ? (lines.isEmpty ? ComparisonInputs.knownPerimeters : []) : perimeters
+        inputs.segments = segmentList
+        inputs.userLines = lines
+        inputs.standoffKm = standoffKm
+        if !targetAltM.isEmpty { inputs.targetAltitudesM = targetAltM }
+        inputs.toleranceM = toleranceM
+        if !threatSpeedKmh.isEmpty {
+            inputs.threatSpeeds = threatSpeedKmh.map { v in
+                ThreatSpeed.defaults.first { $0.kmh == v } ?? ThreatSpeed(label: "\(v) km/h", kmh: v, source: "--threat-speed-kmh")
+            }
+        }
+        if let allied {
+            inputs.allied = allied.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        }
+        let progress = ProgressReporter(label: "compare", quiet: quiet)
+        let comparison = try Comparison.run(inputs, progress: progress.sink)
+        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count, unit: "perimeters")
+        let report = ComparisonReport(comparison)
+        try report.write(to: out)
+        print(report.text(), terminator: "")
+        print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
+    }
+}
