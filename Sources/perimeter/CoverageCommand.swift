@@ -9,9 +9,9 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Geodesic (WGS84) coverage circles of Point sites and their union, as GeoJSON.",
         discussion: """
-            Each Point feature of SITES is a site; its radius is the property range_km, else --range-km.
-            Writes a FeatureCollection with one coverage_circle per site and one coverage_union
-            (area_km2 geodesic, perimeter_km, parts, holes). With -o FILE the summary goes to stdout;
+            Each Point feature of SITES is a site; its radius is the property range_km, else --range-km. \
+            Writes a FeatureCollection with one coverage_circle per site and one coverage_union \
+            (area_km2 geodesic, perimeter_km, parts, holes). With -o FILE the summary goes to stdout; \
             when the GeoJSON goes to stdout (no -o, or -o -) the summary goes to stderr.
             """)
 
