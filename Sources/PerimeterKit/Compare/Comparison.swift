@@ -117,7 +117,7 @@ public struct Comparison: Sendable {
         }
         var engagements: Engagements?
         if let tracks = inputs.tracks {
-            let (airspace, airspaceNotes) = try EngagementAirspace.load(allied: inputs.allied, geodata: geo.directory)
+            let (airspace, airspaceNotes) = try EngagementAirspace.load(allied: inputs.allied, geoData: geo)
             engagements = try Engagements.compute(perimeters: results, tracks: tracks, airspace: airspace, notes: airspaceNotes)
             for k in results.indices { results[k].figures += EngagementFigures.figures(engagements!, perimeter: results[k].line.name) }
         }

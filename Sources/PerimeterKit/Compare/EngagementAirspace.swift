@@ -37,20 +37,26 @@ public struct EngagementAirspace: Sendable {
         finders = try members.map { try IncursionFinder(airspace: $0, measuresPenetration: false) }
     }
 
-    /// Loads the members of `allied` from `geodata` with `AirspaceLoader.national`. Codes that are
-    /// not countries in GeoData (`UA-west`) or have no polygon are left out and named in `notes`,
-    /// as is every member that falls back to its land polygon.
-    public static func load(allied: [String], geodata: String) throws -> (airspace: EngagementAirspace, notes: [String]) {
+    /// Loads the members of `allied`: `airspace/<ISO>.geojson` in the GeoData directory when present
+    /// (read with `AirspaceLoader.polygon`, GEOS-validated), else the country's land polygon from
+    /// the comparison's `countries.geojson` (already read). Codes that are not countries in GeoData
+    /// (`UA-west`) or have no polygon are left out and named in `notes`, as is every member that
+    /// stands in with its land polygon.
+    public static func load(allied: [String], geoData: CompareGeoData) throws -> (airspace: EngagementAirspace, notes: [String]) {
         var polygons: [AirspacePolygon] = [], sources: [String] = [], notes: [String] = []
         var missing: [String] = [], landOnly: [String] = []
-        for code in allied where code.uppercased() != "UA-WEST" {
-            do {
-                let (a, source, warning) = try AirspaceLoader.national(iso: code, geodata: geodata)
-                polygons.append(a)
-                sources.append((source as NSString).lastPathComponent)
-                if warning != nil { landOnly.append(a.name) }
-            } catch DomainError.unknownName {
-                missing.append(code)
+        for raw in allied where raw.uppercased() != "UA-WEST" {
+            let code = raw.uppercased()
+            let file = GeoDataLocator.file("airspace/\(code).geojson", in: geoData.directory)
+            if FileManager.default.fileExists(atPath: file) {
+                polygons.append(try AirspaceLoader.polygon(file: file, name: code))
+                sources.append("airspace/\(code).geojson")
+            } else if let country = geoData.country(code) {
+                polygons.append(try AirspaceLoader.airspace(country.geometry, name: code, source: CompareGeoData.countriesFile))
+                sources.append(CompareGeoData.countriesFile)
+                landOnly.append(code)
+            } else {
+                missing.append(raw)
             }
         }
         guard !polygons.isEmpty else {

@@ -33,7 +33,7 @@ public struct EngagementFinder: Sendable {
                 path[0] = i.entryPoint
                 if !cut { path[path.count - 1] = i.exitPoint } else if let e = entry { path[path.count - 1] = e.point }
             }
-            windows.append(EngagementWindow(start: i.entryTime, end: end, endsAtEntry: cut, path: path))
+            windows.append(EngagementWindow(start: i.entryTime, end: end, startsAtTrackStart: i.openAtStart, endsAtEntry: cut, path: path))
         }
         return TrackEngagement(trackID: track.id, fixCount: track.fixes.count, natoEntry: entry,
                                firstCoverageTime: inside.first?.entryTime,

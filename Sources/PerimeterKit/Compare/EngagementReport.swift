@@ -47,7 +47,8 @@ public enum EngagementReport {
                 row["engaged_before_entry"] = .bool(t.engagedBeforeEntry)
                 row["windows"] = .array(t.windows.map { w in
                     .object(["start": .string(UTCTime.iso8601(w.start)), "end": .string(UTCTime.iso8601(w.end)),
-                             "duration_s": .number(rounded(w.durationS)), "ends_at_entry": .bool(w.endsAtEntry)])
+                             "duration_s": .number(rounded(w.durationS)),
+                             "starts_at_track_start": .bool(w.startsAtTrackStart), "ends_at_entry": .bool(w.endsAtEntry)])
                 })
                 row["time_in_coverage_before_entry_s"] = .number(rounded(t.timeInCoverageBeforeEntryS))
                 row["coverage_total_s"] = .number(rounded(t.coverageTotalS))
@@ -75,7 +76,8 @@ public enum EngagementReport {
                     features.append(Feature(geometry: .lineString(positions), properties: [
                         "track_id": .string(t.trackID), "perimeter": .string(r.perimeter), "target_alt_m": .number(r.targetAltitudeM),
                         "window": .integer(k + 1), "start": .string(UTCTime.iso8601(w.start)), "end": .string(UTCTime.iso8601(w.end)),
-                        "duration_s": .number(rounded(w.durationS)), "ends_at_entry": .bool(w.endsAtEntry),
+                        "duration_s": .number(rounded(w.durationS)), "starts_at_track_start": .bool(w.startsAtTrackStart),
+                        "ends_at_entry": .bool(w.endsAtEntry),
                         "reaches_nato": .bool(t.reachesNATO),
                         "first_nato_entry_time": t.natoEntry.map { .string(UTCTime.iso8601($0.time)) } ?? .null]))
                 }

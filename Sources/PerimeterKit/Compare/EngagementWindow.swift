@@ -7,6 +7,8 @@ public struct EngagementWindow: Sendable, Hashable {
     public var start: Double
     /// When it left coverage, or the first NATO entry if that came first (`endsAtEntry`).
     public var end: Double
+    /// The track's first fix is already inside coverage: the true start is earlier and unknown.
+    public var startsAtTrackStart: Bool
     /// The window was cut short by the first NATO entry: the track was still inside coverage.
     public var endsAtEntry: Bool
     /// The path flown inside coverage, lon/lat degrees WGS84 (start point, fixes, end point).
@@ -15,8 +17,9 @@ public struct EngagementWindow: Sendable, Hashable {
     /// Seconds: `end − start`.
     public var durationS: Double { end - start }
 
-    public init(start: Double, end: Double, endsAtEntry: Bool, path: [Coordinate]) {
+    public init(start: Double, end: Double, startsAtTrackStart: Bool = false, endsAtEntry: Bool, path: [Coordinate]) {
         self.start = start
+        self.startsAtTrackStart = startsAtTrackStart
         self.end = end
         self.endsAtEntry = endsAtEntry
         self.path = path
