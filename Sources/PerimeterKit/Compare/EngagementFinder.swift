@@ -4,6 +4,10 @@ public struct EngagementFinder: Sendable {
     /// The coverage union (a polygon per perimeter and target altitude).
     public let coverage: IncursionFinder
     public let airspace: EngagementAirspace
+    /// A stretch inside coverage counts only when it starts more than this many seconds before
+    /// the first NATO entry: a coverage edge lying on the NATO border gives crossing times that
+    /// differ by rounding, not a window. Reports round times to the millisecond.
+    public static let timeToleranceS = 0.001
 
     public init(coverage: IncursionFinder, airspace: EngagementAirspace) {
         self.coverage = coverage
@@ -25,7 +29,7 @@ public struct EngagementFinder: Sendable {
         let inside = coverage.incursions(in: track)
         let limit = entry.map { $0.startsInside ? -Double.infinity : $0.time } ?? .infinity
         var windows: [EngagementWindow] = []
-        for i in inside where i.entryTime < limit {
+        for i in inside where i.entryTime < limit - Self.timeToleranceS {
             let cut = i.exitTime > limit
             let end = cut ? limit : i.exitTime
             var path = track.path(from: i.entryTime, to: end)

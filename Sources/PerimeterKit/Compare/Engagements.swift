@@ -32,7 +32,7 @@ public struct Engagements: Sendable {
         territorial sea, where present; else the country's land polygon), the allied set of the comparison (--allied); \
         Ukraine west of the Dnipro is not part of it for any perimeter. Coverage = the perimeter's coverage union at the \
         target altitude. A track is engaged before entry when it is strictly inside coverage at some time before its \
-        first entry into NATO airspace; its engagement windows are its intervals inside coverage before that entry \
+        first entry into NATO airspace (entering coverage more than 1 ms before it); its engagement windows are its intervals inside coverage before that entry \
         (a window still open at the entry ends there). Warning time = first NATO entry − first time inside coverage \
         (negative: covered only after entering). A track that starts inside NATO airspace has no time before entry. \
         A track that never enters NATO airspace has reaches_nato false; its windows are all its time inside coverage.
