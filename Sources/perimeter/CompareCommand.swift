@@ -78,6 +78,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Tracks (engagement before NATO entry)") var trackInput: TrackInputOptions
+
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func validate() throws {
@@ -119,6 +121,7 @@ struct CompareCommand: ParsableCommand {
         inputs.standoffKm = standoffKm
         if !targetAltM.isEmpty { inputs.targetAltitudesM = targetAltM }
         inputs.toleranceM = toleranceM
+        inputs.tracks = try trackInput.input(geodata: geoDir)
         if !threatSpeedKmh.isEmpty {
             inputs.threatSpeeds = threatSpeedKmh.map { v in
                 ThreatSpeed.defaults.first { $0.kmh == v } ?? ThreatSpeed(label: "\(v) km/h", kmh: v, source: "--threat-speed-kmh")

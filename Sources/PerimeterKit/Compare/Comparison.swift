@@ -14,10 +14,14 @@ public struct Comparison: Sendable {
     public var geoDataFiles: [String]
     /// Caveats that apply to this run (missing countries, approximations).
     public var notes: [String]
+    /// Tracks against each perimeter's coverage before NATO entry (with `inputs.tracks`).
+    public var engagements: Engagements?
 
     /// Runs the comparison. `progress` gets one step per perimeter stage.
     public static func run(_ inputs: ComparisonInputs, progress: ProgressSink? = nil) throws -> Comparison {
         try inputs.validate()
+        // Read the tracks once first: a bad file fails before any work.
+        _ = try inputs.tracks?.check()
         let geo = try CompareGeoData.load(directory: inputs.geoDataDirectory)
         let ctx = GEOSContext()
         let projContext = ProjContext()
@@ -111,7 +115,14 @@ public struct Comparison: Sendable {
             r.figures = Self.figures(r, inputs: inputs, isDnipro: isDnipro)
             results.append(r)
         }
-        return Comparison(inputs: inputs, perimeters: results, ukraineSplit: split, geoDataFiles: geo.files, notes: notes)
+        var engagements: Engagements?
+        if let tracks = inputs.tracks {
+            let (airspace, airspaceNotes) = try EngagementAirspace.load(allied: inputs.allied, geoData: geo)
+            engagements = try Engagements.compute(perimeters: results, tracks: tracks, airspace: airspace, notes: airspaceNotes)
+            for k in results.indices { results[k].figures += EngagementFigures.figures(engagements!, perimeter: results[k].line.name) }
+        }
+        return Comparison(inputs: inputs, perimeters: results, ukraineSplit: split, geoDataFiles: geo.files, notes: notes,
+                          engagements: engagements)
     }
 
     /// The reported figures of one perimeter, each with unit and inputs.

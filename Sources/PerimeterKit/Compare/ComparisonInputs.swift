@@ -25,6 +25,8 @@ public struct ComparisonInputs: Sendable {
     public var allied: [String] = ComparisonInputs.natoNeighbours
     /// The GeoData directory.
     public var geoDataDirectory: String
+    /// Tracks to check for engagement before NATO entry (`--tracks`/`--scenario`), if any.
+    public var tracks: EngagementTracks?
 
     /// NATO members among the countries GeoData ships or is adding.
     public static let natoNeighbours = ["PL", "LT", "LV", "EE", "FI", "RO", "SK", "HU", "DE", "CZ", "BG"]
@@ -88,6 +90,11 @@ public struct ComparisonInputs: Sendable {
         o["earth_radius_m"] = q(RadarHorizon.meanEarthRadiusM, "m")
         o["warning_depth_sample_spacing_m"] = q(1000, "m")
         o["frontier_adjacency_m"] = q(ExposedFrontier.adjacencyM, "m")
+        if let t = tracks {
+            o["tracks"] = .object(["file": .string(t.file), "format": .string(t.format.rawValue),
+                                   "scenario": t.scenario.map { .string($0) } ?? .null,
+                                   "sort": .bool(t.options.sortByTime), "skip_invalid": .bool(t.options.skipInvalid)])
+        }
         o["geodata"] = .object(["directory": .string(geoDataDirectory), "files": .array(geoDataFiles.map { .string($0) })])
         return o
     }

@@ -12,6 +12,7 @@ public struct ComparisonReport: Sendable {
     public var layerFileNames: [String] {
         ["lines.geojson", "regions.geojson", "frontier.geojson", "sites.geojson"]
             + comparison.inputs.targetAltitudesM.map { "coverage_\(Comparison.fmt($0))m.geojson" } + ["gaps.geojson"]
+            + (comparison.engagements == nil ? [] : [EngagementReport.layerFileName])
     }
 
     /// Writes every layer, `comparison.json` and `comparison.md` into `directory` (created if
@@ -28,6 +29,10 @@ public struct ComparisonReport: Sendable {
         do {
             try AtomicFileWriter.write(try json(), to: path("comparison.json"))
             try AtomicFileWriter.write(Data(markdown().utf8), to: path("comparison.md"))
+            if let e = comparison.engagements {
+                try AtomicFileWriter.write(Data(EngagementReport.csv(e).utf8), to: path(EngagementReport.csvFileName))
+                written.append(path(EngagementReport.csvFileName))
+            }
         } catch let e as FileWriteError {
             throw DomainError.invalidInput(source: directory, message: "cannot write: \(e.reason)")
         }
@@ -97,7 +102,8 @@ public struct ComparisonReport: Sendable {
         var out: [(String, FeatureCollection)] = [(names[0], .init(features: lines)), (names[1], .init(features: regions)),
                                                   (names[2], .init(features: frontier)), (names[3], .init(features: sites))]
         for (i, c) in coverage.enumerated() { out.append((names[4 + i], .init(features: c))) }
-        out.append((names.last!, .init(features: gaps)))
+        out.append((names[4 + coverage.count], .init(features: gaps)))
+        if let e = comparison.engagements { out.append((EngagementReport.layerFileName, EngagementReport.layer(e))) }
         return out
     }
 
@@ -132,6 +138,7 @@ public struct ComparisonReport: Sendable {
                                             "ukraine_area": q(s.ukraineAreaM2), "pieces": .integer(s.pieceCount)])
         }
         top["perimeters"] = .array(perimeters)
+        if let e = comparison.engagements { top["engagements"] = EngagementReport.json(e) }
         top["notes"] = .array((comparison.notes + Self.standingNotes).map { .string($0) })
         return .object(top)
     }
@@ -197,7 +204,8 @@ public struct ComparisonReport: Sendable {
         let names = comparison.perimeters.map(\.line.name)
         var s = "# Perimeter comparison\n\n\(header)\n\n| figure | unit | \(names.joined(separator: " | ")) |\n|---|---|\(names.map { _ in "---:|" }.joined())\n"
         for r in rows() { s += "| \(r.label) | \(r.unit) | \(r.values.joined(separator: " | ")) |\n" }
-        s += "\n" + (comparison.notes + Self.standingNotes).map { "- \($0)" }.joined(separator: "\n") + "\n"
+        if let e = comparison.engagements { s += "\n" + EngagementReport.summaryLine(e) + "\n\n" + Engagements.definition + "\n" }
+        s += "\n" + (comparison.notes + (comparison.engagements?.notes ?? []) + Self.standingNotes).map { "- \($0)" }.joined(separator: "\n") + "\n"
         return s
     }
 
@@ -212,7 +220,8 @@ public struct ComparisonReport: Sendable {
         }
         var out = header + "\n" + pad("figure", w0) + "  " + pad("unit", w1) + names.map { "  " + pad($0, wv, right: true) }.joined() + "\n"
         for r in rows { out += pad(r.label, w0) + "  " + pad(r.unit, w1) + r.values.map { "  " + pad($0, wv, right: true) }.joined() + "\n" }
-        for n in comparison.notes { out += "note: \(n)\n" }
+        if let e = comparison.engagements { out += EngagementReport.summaryLine(e) + "\n" }
+        for n in comparison.notes + (comparison.engagements?.notes ?? []) { out += "note: \(n)\n" }
         return out
     }
 }
