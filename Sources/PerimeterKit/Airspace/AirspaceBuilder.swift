@@ -15,8 +15,8 @@ import GeometryCore
 ///    neighbour's coast go to it. The shared cell edges are the median lines.
 /// 5. Exceptions (unless disabled): a median-setback rule subtracts a buffer of the median line
 ///    (e.g. 3 NM in the Gulf of Finland for EE and FI).
-/// 6. Airspace = land ∪ territorial sea, simplified by 10 m (topology-preserving), back to
-///    lon/lat, made valid. Areas are geodesic on WGS84.
+/// 6. Airspace = land ∪ territorial sea, back to lon/lat, made valid; not simplified (two
+///    neighbours simplified independently would overlap along shared borders). Areas are geodesic on WGS84.
 ///
 /// Landlocked states (`AirspaceRules.landlockedStates`) get their land only.
 /// A value type holding decoded data only: `Sendable`; each call builds in its own GEOS context.
@@ -28,12 +28,8 @@ public struct AirspaceBuilder: Sendable {
 
     /// Segments per quarter circle for the 12 NM buffer and setbacks.
     public static let quadrantSegments = 32
-    /// Douglas–Peucker tolerance of the final outline, metres (topology-preserving).
-    public static let outputTolerance = 10.0
     /// Maximum spacing of Voronoi sites along coasts, metres.
     public static let siteSpacing = 500.0
-    /// Douglas–Peucker tolerance applied to coasts before they become Voronoi sites, metres.
-    public static let siteTolerance = 10.0
 
     /// Reads `countries.geojson`, `land.geojson` and `airspace-rules.json` from `directory`.
     public init(geoData directory: String) throws {

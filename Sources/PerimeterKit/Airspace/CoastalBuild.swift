@@ -42,10 +42,6 @@ struct CoastalBuild {
 
         // Land: X's parts in full (for the output), everyone's parts near X (for the sea).
         let xParts = try projectedParts(entry, projection, within: nil)
-        let xLand = try Geometry.unionAll(xParts, context: context)
-        step("x land projected+unioned (\(xParts.count) parts)")
-        let xNear = try xLand.clip(to: windowXY).polygonalPart()
-        let xWork = try limits.isEmpty ? xParts : xParts.filter { try $0.bounds.map { $0.intersects(workXY) } ?? false }
         var others: [(key: String, land: Geometry)] = []
         for other in builder.land.keys where other != key {
             guard let e = builder.land.entries[other], e.bounds.intersects(window) else { continue }
@@ -55,6 +51,16 @@ struct CoastalBuild {
             if try !g.isEmpty { others.append((other, g)) }
         }
         step("others \(others.map(\.key))")
+        // DCW polygons of neighbours overlap by a few km² along some land borders (PL/RU-KGD
+        // 3.1 km²): such land goes to the state whose key sorts first, so airspaces never overlap.
+        var xLand = try Geometry.unionAll(xParts, context: context)
+        for o in others where o.key < key {
+            guard let ob = try o.land.bounds, let xb = try xLand.bounds, ob.intersects(xb) else { continue }
+            xLand = try xLand.robustDifference(o.land).polygonalPart()
+        }
+        step("x land projected+unioned (\(xParts.count) parts)")
+        let xNear = try xLand.clip(to: windowXY).polygonalPart()
+        let xWork = try limits.isEmpty ? xNear.polygons() : xNear.clip(to: workXY).polygonalPart().polygons()
 
         // 12 NM zone: sea within T of X's land, inside the coverage limits. Parts are buffered one
         // by one and then unioned (GEOS buffers a many-part multipolygon far more slowly).
@@ -65,7 +71,7 @@ struct CoastalBuild {
         guard let zoneBounds = try reachZone.bounds else { throw DomainError.invalidInput(source: key, message: "no land to build from") }
         for land in [xNear] + others.map(\.land) {
             guard let lb = try land.bounds, lb.intersects(zoneBounds) else { continue }
-            zone = try zone.difference(land.clip(to: zoneBounds))
+            zone = try zone.robustDifference(land.clip(to: zoneBounds))
         }
         for limit in limits {
             zone = try zone.intersection(projection.project(Self.densifiedRing(limit.ring, context: context)))
@@ -93,19 +99,24 @@ struct CoastalBuild {
                 step("coasts")
                 let partition = try NearestCoastPartition(
                     coasts: coasts, envelope: region.envelope(),
-                    spacing: AirspaceBuilder.siteSpacing, simplifyTolerance: AirspaceBuilder.siteTolerance)
+                    spacing: AirspaceBuilder.siteSpacing)
                 siteCount = partition.siteCount
                 step("partition \(siteCount) sites")
                 let claimed = try Geometry.unionAll(
                     neighbours.compactMap { partition.cells[$0.key] }, context: context).intersection(contested)
-                sea = try sea.difference(claimed)
+                sea = try sea.robustDifference(claimed)
+                // Median lines are only right near the contested sea (sites are taken there only).
+                let medianArea = try contested.coarseBuffer(setback + 1000)
                 for n in neighbours {
-                    if let m = try partition.medianLine(key, n.key) { medians[n.key] = m }
+                    if let m = try partition.medianLine(key, n.key) {
+                        let near = try m.intersection(medianArea).linealPart()
+                        if try !near.isEmpty { medians[n.key] = try near.lineMerge() }
+                    }
                 }
                 for e in exceptions {
                     guard let other = e.states.first(where: { $0 != key }), let m = medians[other] else { continue }
                     let corridor = try m.buffer(distance: e.setbackMetres, quadrantSegments: AirspaceBuilder.quadrantSegments)
-                    sea = try sea.difference(corridor)
+                    sea = try sea.robustDifference(corridor)
                     rulesApplied.append(e.name)
                 }
                 sea = try sea.polygonalPart()
@@ -113,8 +124,10 @@ struct CoastalBuild {
         }
 
         step("sea")
-        // Airspace = land ∪ territorial sea, simplified, back to lon/lat.
-        let air = try xLand.union(sea).simplify(tolerance: AirspaceBuilder.outputTolerance)
+        // Airspace = land ∪ territorial sea, back to lon/lat.
+        // Not simplified: two neighbours simplified independently would overlap along their
+        // shared land borders and median lines.
+        let air = try xLand.union(sea).withoutSlivers(minArea: 100)
         let airLL = try Self.validPolygonal(projection.unproject(air))
         let landLL = try Self.validPolygonal(projection.unproject(xLand))
         let seaLL = try Self.validPolygonal(projection.unproject(sea))
@@ -132,8 +145,7 @@ struct CoastalBuild {
             (planar buffer, \(AirspaceBuilder.quadrantSegments) segments per quadrant, chord error ≤ 7 m) in \
             \(projection.definition) (scale error ≤ \(String(format: "%.3f", scale)) % in the work area), minus all land; \
             nearest-coast partition with \(neighbourList.isEmpty ? "no neighbour" : neighbourList) by GEOS Voronoi of \
-            \(siteCount) coast points (Douglas–Peucker \(Int(AirspaceBuilder.siteTolerance)) m, ≤ \(Int(AirspaceBuilder.siteSpacing)) m apart); \
-            outline simplified \(Int(AirspaceBuilder.outputTolerance)) m (topology-preserving)
+            \(siteCount) coast points (every coast vertex, ≤ \(Int(AirspaceBuilder.siteSpacing)) m apart); outline not simplified
             """
         return try Airspace(iso2: key, name: entry.name, geometry: airLL, land: landLL, territorialSea: seaLL,
                             method: method, rulesApplied: rulesApplied, medianLines: mediansLL)

@@ -1,4 +1,5 @@
 import GeometryCore
+import GeoJSON
 
 /// Small helpers for overlay results, which may mix polygons, lines and points.
 extension Geometry {
@@ -44,5 +45,52 @@ extension Geometry {
             return try s.buffer(distance: radius, quadrantSegments: 2)
         }
         return try Geometry.unionAll(parts, context: context)
+    }
+}
+
+extension Geometry {
+    /// `difference`, retried on coordinates rounded to a 1 mm and then a 10 cm grid (made valid)
+    /// when GEOS's floating-point overlay throws a TopologyException (projected metres only).
+    func robustDifference(_ other: Geometry) throws -> Geometry {
+        do {
+            return try difference(other)
+        } catch {
+            var lastError = error
+            for grid in [0.001, 0.1] {
+                do {
+                    return try snapped(grid).difference(other.snapped(grid))
+                } catch { lastError = error }
+            }
+            throw lastError
+        }
+    }
+
+    /// The geometry with every coordinate rounded to a multiple of `grid` (CRS units), made valid.
+    func snapped(_ grid: Double) throws -> Geometry {
+        let rounded = try GeoJSONGeometry(self).mappingSequences { seq in
+            seq.map { Coordinate(x: ($0.x / grid).rounded() * grid, y: ($0.y / grid).rounded() * grid) }
+        }
+        return try rounded.geosGeometry(context: context).makeValid().polygonalPart()
+    }
+}
+
+extension Geometry {
+    /// The polygons without parts or holes smaller than `minArea` (CRS units², planar): slivers
+    /// that overlays leave along shared edges, which vanish or turn inside out when written at
+    /// 6 decimals.
+    func withoutSlivers(minArea: Double) throws -> Geometry {
+        func area(_ ring: [Coordinate]) -> Double {
+            var s = 0.0
+            for (a, b) in zip(ring, ring.dropFirst()) { s += a.x * b.y - b.x * a.y }
+            return abs(s) / 2
+        }
+        var kept: [Geometry] = []
+        for p in try polygons() {
+            let rings = try p.rings
+            guard let shell = rings.first, area(shell) >= minArea else { continue }
+            let holes = rings.dropFirst().filter { area($0) >= minArea }
+            kept.append(holes.count == rings.count - 1 ? p : try Geometry.polygon(shell: shell, holes: Array(holes), context: context))
+        }
+        return try Geometry.multiPolygon(kept, context: context)
     }
 }

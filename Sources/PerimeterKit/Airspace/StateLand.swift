@@ -42,7 +42,9 @@ public struct StateLand: Sendable {
             guard let iso = f.properties["iso2"]?.stringValue, let g = f.geometry else {
                 throw DomainError.invalidInput(source: countriesPath, message: "features[\(i)]: no iso2 or no geometry")
             }
-            if case .string(let id)? = f.id, id == "RU-KGD" { continue }  // taken from RU by longitude
+            // The separate Kaliningrad feature (id RU-KGD as feature id or property) is taken from RU by longitude.
+            if case .string(let id)? = f.id, id == "RU-KGD" { continue }
+            if f.properties["id"]?.stringValue == "RU-KGD" { continue }
             let polys = try Self.polygons(g, source: countriesPath, index: i)
             if iso == "RU" {
                 let (west, east) = Self.splitKaliningrad(polys)
