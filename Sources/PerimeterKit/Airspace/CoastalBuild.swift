@@ -58,6 +58,7 @@ struct CoastalBuild {
             guard let ob = try o.land.bounds, let xb = try xLand.bounds, ob.intersects(xb) else { continue }
             xLand = try xLand.robustDifference(o.land).polygonalPart()
         }
+        xLand = try xLand.withoutSlivers(minArea: 1, minWidth: 0.01)
         step("x land projected+unioned (\(xParts.count) parts)")
         let xNear = try xLand.clip(to: windowXY).polygonalPart()
         let xWork = try limits.isEmpty ? xNear.polygons() : xNear.clip(to: workXY).polygonalPart().polygons()
@@ -128,7 +129,7 @@ struct CoastalBuild {
         // Not simplified: two neighbours simplified independently would overlap along their
         // shared land borders and median lines.
         let air = try xLand.union(sea).withoutSlivers(minArea: 100)
-        let airLL = try Self.validPolygonal(projection.unproject(air))
+        let airLL = try Self.onOutputGrid(projection.unproject(air))
         let landLL = try Self.validPolygonal(projection.unproject(xLand))
         let seaLL = try Self.validPolygonal(projection.unproject(sea))
         step("output")
@@ -200,6 +201,18 @@ struct CoastalBuild {
         }
         out.append(ring[0])
         return try Geometry.polygon(shell: out, context: context)
+    }
+
+    /// `g` (lon/lat) with coordinates on the 1e-6° grid GeoJSON is written at, slivers that the
+    /// rounding would collapse removed, and valid — so writing it changes nothing.
+    static func onOutputGrid(_ g: Geometry) throws -> Geometry {
+        var out = try validPolygonal(g)
+        for _ in 0..<4 {
+            out = try out.snapped(1e-6).withoutSlivers(minArea: 1e-8, minWidth: 2e-6)
+            if try out.isValid, try out.snapped(1e-6).isValid { return out }
+            out = try validPolygonal(out)
+        }
+        return out
     }
 
     /// A valid MultiPolygon of `g`'s polygons.

@@ -75,20 +75,24 @@ extension Geometry {
 }
 
 extension Geometry {
-    /// The polygons without parts or holes smaller than `minArea` (CRS units², planar): slivers
-    /// that overlays leave along shared edges, which vanish or turn inside out when written at
-    /// 6 decimals.
-    func withoutSlivers(minArea: Double) throws -> Geometry {
-        func area(_ ring: [Coordinate]) -> Double {
-            var s = 0.0
-            for (a, b) in zip(ring, ring.dropFirst()) { s += a.x * b.y - b.x * a.y }
-            return abs(s) / 2
+    /// The polygons without parts or holes smaller than `minArea` (CRS units², planar) or thinner
+    /// than `minWidth` on average (2·area/perimeter): slivers that overlays leave along shared
+    /// edges, which vanish or turn inside out when written at 6 decimals.
+    func withoutSlivers(minArea: Double, minWidth: Double = 1) throws -> Geometry {
+        func keeps(_ ring: [Coordinate]) -> Bool {
+            var s = 0.0, perimeter = 0.0
+            for (a, b) in zip(ring, ring.dropFirst()) {
+                s += a.x * b.y - b.x * a.y
+                perimeter += ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            }
+            let area = abs(s) / 2
+            return area >= minArea && perimeter > 0 && 2 * area / perimeter >= minWidth
         }
         var kept: [Geometry] = []
         for p in try polygons() {
             let rings = try p.rings
-            guard let shell = rings.first, area(shell) >= minArea else { continue }
-            let holes = rings.dropFirst().filter { area($0) >= minArea }
+            guard let shell = rings.first, keeps(shell) else { continue }
+            let holes = rings.dropFirst().filter(keeps)
             kept.append(holes.count == rings.count - 1 ? p : try Geometry.polygon(shell: shell, holes: Array(holes), context: context))
         }
         return try Geometry.multiPolygon(kept, context: context)

@@ -41,7 +41,17 @@ struct NearestCoastPartition {
         siteCount = sites.count
         step("sites \(sites.count)")
         guard !sites.isEmpty else { cells = [:]; return }
-        let diagram = try Geometry.voronoi(sites: sites, envelope: envelope, tolerance: 0.01, context: context)
+        // GEOS's Voronoi builder occasionally fails on near-degenerate sites: retry with a
+        // larger snapping tolerance (metres).
+        var diagram: Geometry?
+        var failure: Error?
+        for (tolerance, clip) in [(0.01, true), (0.5, true), (0.01, false), (2.0, false)] {
+            do {
+                diagram = try Geometry.voronoi(sites: sites, envelope: clip ? envelope : nil, tolerance: tolerance, context: context)
+                break
+            } catch { failure = error }
+        }
+        guard let diagram else { throw failure! }
         step("voronoi")
         // Match each site to the cell containing it: candidate cells from an R-tree of the cells'
         // bounds, then a point-in-convex-polygon test.
