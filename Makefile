@@ -55,6 +55,7 @@ bench: test-deps release
 
 geodata: deps
 	bash tools/geodata/build.sh
+	bash tools/geodata/build-airspace.sh
 
 leaks: test-deps
 	PERIMETER_PYTHON=$(PY) $(SWIFT) test --sanitize=address

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GeoJSON
+import PerimeterKit
+
+/// `perimeter airspace <ISO> [-o FILE] [--geodata DIR] [--no-rules]`: a state's national airspace
+/// (land + 12 NM territorial sea cut at computed median lines) as a GeoJSON MultiPolygon feature.
+struct AirspaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "airspace",
+        abstract: "Build a state's national airspace (land + territorial sea) as GeoJSON.",
+        discussion: """
+            Territorial sea: 12 NM (22,224 m) from the coast and islands, cut at the equidistance line with \
+            neighbouring coastal states (computed, not treaty coordinates), with the exceptions in \
+            GeoData/airspace-rules.json (the Gulf of Finland 3 NM setback) unless --no-rules. \
+            ISO is an iso2 code; RU-KGD is the Kaliningrad exclave.
+            """)
+
+    @Argument(help: "State iso2 code (e.g. EE, PL, RU-KGD).")
+    var iso: String
+
+    @Option(name: .shortAndLong, help: "Output file ('-' or none: standard output).")
+    var output: String?
+
+    @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+    var geodata: String?
+
+    @Flag(help: "Do not apply the rules file's exceptions (coverage limits still apply).")
+    var noRules = false
+
+    func run() throws {
+        let start = Date()
+        let builder = try AirspaceBuilder(geoData: GeoDataLocator.directory(explicit: geodata))
+        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules)
+        let path = output ?? "-"
+        try GeoJSONWriter().write(FeatureCollection(features: [airspace.feature]), to: path)
+        let rules = airspace.rulesApplied.isEmpty ? "no rules" : "rules: " + airspace.rulesApplied.joined(separator: ", ")
+        let line = String(format: "%@ airspace: %.1f km² (land %.1f, territorial sea %.1f), %@, %.1f s → %@\n",
+                          airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
+                          rules, Date().timeIntervalSince(start), path == "-" ? "stdout" : path)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
