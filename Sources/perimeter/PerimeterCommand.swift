@@ -8,7 +8,7 @@ struct PerimeterCommand: ParsableCommand {
         abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
         version: perimeterVersion,
         subcommands: [
-            CompareCommand.self, CoverageCommand.self, IncursionsCommand.self, ScenariosCommand.self,
-            RenderCommand.self,
+            CompareCommand.self, CoverageCommand.self, IncursionsCommand.self, AirspaceCommand.self,
+            ScenariosCommand.self, GeoDataCommand.self, RenderCommand.self,
         ])
 }
