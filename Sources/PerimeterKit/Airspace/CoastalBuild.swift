@@ -34,7 +34,7 @@ struct CoastalBuild {
         }
         var centreBox = entry.coastalBounds ?? entry.bounds
         if !limits.isEmpty { centreBox = work }
-        let projection = try LocalProjection(centre: Coordinate(
+        let projection = try LocalProjection(roundedCenter: Coordinate(
             lon: (centreBox.minX + centreBox.maxX) / 2, lat: (centreBox.minY + centreBox.maxY) / 2))
         let window = Self.expanded(work, metres: T + reach + 5000)
         let windowXY = try projectedBounds(window, projection)
@@ -75,7 +75,7 @@ struct CoastalBuild {
             zone = try zone.robustDifference(land.clip(to: zoneBounds))
         }
         for limit in limits {
-            zone = try zone.intersection(projection.project(Self.densifiedRing(limit.ring, context: context)))
+            zone = try zone.intersection(projection.forward(Self.densifiedRing(limit.ring, context: context)))
         }
         zone = try zone.polygonalPart()
         step("zone")
@@ -129,12 +129,12 @@ struct CoastalBuild {
         // Not simplified: two neighbours simplified independently would overlap along their
         // shared land borders and median lines.
         let air = try xLand.union(sea).withoutSlivers(minArea: 100)
-        let airLL = try Self.onOutputGrid(projection.unproject(air))
-        let landLL = try Self.validPolygonal(projection.unproject(xLand))
-        let seaLL = try Self.validPolygonal(projection.unproject(sea))
+        let airLL = try Self.onOutputGrid(projection.inverse(air))
+        let landLL = try Self.validPolygonal(projection.inverse(xLand))
+        let seaLL = try Self.validPolygonal(projection.inverse(sea))
         step("output")
         var mediansLL: [String: Geometry] = [:]
-        for (k, m) in medians { mediansLL[k] = try projection.unproject(m) }
+        for (k, m) in medians { mediansLL[k] = try projection.inverse(m) }
 
         let maxRho = try [Coordinate(x: workXY.minX, y: workXY.minY), Coordinate(x: workXY.maxX, y: workXY.maxY),
                           Coordinate(x: workXY.minX, y: workXY.maxY), Coordinate(x: workXY.maxX, y: workXY.minY)]
