@@ -78,6 +78,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Map") var mapOptions: MapOptions
+
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func validate() throws {
@@ -134,5 +136,6 @@ struct CompareCommand: ParsableCommand {
         try report.write(to: out)
         print(report.text(), terminator: "")
         print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
+        try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
     }
 }

@@ -1,14 +1,26 @@
 /// The legend: one row per non-basemap layer (swatch + label), in a white box in the map's top-right corner.
 enum MapLegend {
-    static func svg(_ layers: [MapLayer], view: MapView) throws(MapError) -> String {
-        let rows = layers.filter { $0.role != .basemap }
-        guard !rows.isEmpty else { return "<g id=\"legend\"></g>\n" }
-        let n = SVGText.number
-        let rowHeight = 20.0
+    static let rowHeight = 20.0
+
+    static func rows(_ layers: [MapLayer]) -> [MapLayer] { layers.filter { $0.role != .basemap && $0.inLegend } }
+
+    /// The legend's box in SVG pixels, `nil` without rows.
+    static func frame(_ layers: [MapLayer], view: MapView) -> MapLabelPlacer.Box? {
+        let rows = rows(layers)
+        guard !rows.isEmpty else { return nil }
         let labels = rows.map { $0.legendLabel ?? $0.role.label }
         let boxWidth = 44 + 7.2 * Double(labels.map(\.count).max() ?? 0)
         let boxHeight = 10 + rowHeight * Double(rows.count)
-        let x0 = view.left + view.width - boxWidth - 10, y0 = view.top + 10
+        return MapLabelPlacer.Box(x: view.left + view.width - boxWidth - 10, y: view.top + 10, width: boxWidth, height: boxHeight)
+    }
+
+    static func svg(_ layers: [MapLayer], view: MapView) throws(MapError) -> String {
+        let rows = rows(layers)
+        guard let frame = frame(layers, view: view) else { return "<g id=\"legend\"></g>\n" }
+        let n = SVGText.number
+        let labels = rows.map { $0.legendLabel ?? $0.role.label }
+        let boxWidth = frame.width, boxHeight = frame.height
+        let x0 = frame.x, y0 = frame.y
         var s = "<g id=\"legend\" font-size=\"12\" fill=\"#222\">"
         s += "<rect x=\"\(try n(x0))\" y=\"\(try n(y0))\" width=\"\(try n(boxWidth))\" height=\"\(try n(boxHeight))\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"#999\" stroke-width=\"0.5\"/>"
         for (i, layer) in rows.enumerated() {
@@ -18,7 +30,7 @@ enum MapLegend {
             case .marks:
                 s += "<circle cx=\"\(try n(x0 + 14))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.entryColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
                 s += "<circle cx=\"\(try n(x0 + 26))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.exitColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
-            case .sites:
+            case .sites, .places:
                 s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
             case .coverage, .gaps, .airspace:
                 s += "<rect x=\"\(try n(x0 + 10))\" y=\"\(try n(y - 6))\" width=\"20\" height=\"12\" fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" stroke=\"\(st.stroke ?? "none")\" stroke-width=\"\(try n(min(st.strokeWidth, 2)))\"\(st.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
