@@ -42,7 +42,8 @@ struct MapOptions: ParsableArguments {
 
     /// Draws `layers()` (not evaluated without `--map`) over the basemap and writes the SVG (and PNG).
     /// A missing GeoData basemap is a warning, not an error.
-    func write(_ layers: () throws -> [MapLayer], geodata: String?, title: String) throws {
+    /// `marginFraction` is the margin around the data (``MapRenderer/Options/marginFraction``).
+    func write(_ layers: () throws -> [MapLayer], geodata: String?, title: String, marginFraction: Double = 0.08) throws {
         guard let map else { return }
         var all: [MapLayer] = []
         var data = try layers()
@@ -54,8 +55,8 @@ struct MapOptions: ParsableArguments {
             FileHandle.standardError.write(Data("warning: map without basemap: \(error)\n".utf8))
         }
         all += data
-        let options = MapRenderer.Options(crs: mapCRS, bbox: try mapBBox.map(bbox), title: mapTitle ?? title,
-                                          attribution: MapRenderer.Options.geoDataAttribution)
+        let options = MapRenderer.Options(crs: mapCRS, bbox: try mapBBox.map(bbox), marginFraction: marginFraction,
+                                          title: mapTitle ?? title, attribution: MapRenderer.Options.geoDataAttribution)
         try MapRenderer(options: options).write(all, to: map)
         var written = map
         if png {
@@ -84,6 +85,6 @@ struct MapOptions: ParsableArguments {
                 }
             }
             return drawing.layers()
-        }, geodata: geodata, title: title)
+        }, geodata: geodata, title: title, marginFraction: 0.25)
     }
 }

@@ -4,7 +4,8 @@ extension ComparisonReport {
     /// Colours of the forward lines, one per perimeter in comparison order (then repeated).
     static let perimeterColours = ["#dc6e00", "#7b3294", "#008837", "#b8860b", "#c51b7d"]
 
-    /// The comparison as map layers (lon/lat degrees, WGS84), drawn in this order: coverage per target
+    /// The comparison as map layers (lon/lat degrees, WGS84), drawn in this order: each perimeter's protected
+    /// region (a light tint and dashed outline in the perimeter's colour), coverage per target
     /// altitude (semi-transparent), the site lines (thin, dashed), each perimeter's forward line in its own
     /// colour, the gaps of the forward lines, the sites. Built from ``layers()``, so the map shows exactly
     /// what the GeoJSON files hold. The basemap is not included.
@@ -12,6 +13,17 @@ extension ComparisonReport {
         let files = Dictionary(uniqueKeysWithValues: try layers())
         let inputs = comparison.inputs
         var out: [MapLayer] = []
+        let regions = files["regions.geojson"]?.features ?? []
+        for (k, r) in comparison.perimeters.enumerated() {
+            let region = regions.filter {
+                $0.properties["role"]?.stringValue == "protected_region" && $0.properties["perimeter"]?.stringValue == r.line.name
+            }
+            guard !region.isEmpty else { continue }
+            let colour = Self.perimeterColours[k % Self.perimeterColours.count]
+            let style = MapStyle(fill: colour, fillOpacity: 0.07, stroke: colour, strokeWidth: 1.2, dash: "7 4")
+            out.append(MapLayer(name: "region_\(r.line.name)", role: .airspace, collection: FeatureCollection(features: region),
+                                style: style, legendLabel: "Protected by \(r.line.name): \(r.region.name)"))
+        }
         for alt in inputs.targetAltitudesM {
             let name = "coverage_\(Comparison.fmt(alt))m"
             guard let fc = files[name + ".geojson"] else { continue }

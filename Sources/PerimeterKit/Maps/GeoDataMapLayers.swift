@@ -12,7 +12,7 @@ public enum GeoDataMapLayers {
     }
 
     /// The places of `places.geojson` relevant to a map of `layers`: those inside the lon/lat box of the layers
-    /// that fit the extent, grown by half its size on each side; only `kind` = city when that box's diagonal is
+    /// that fit the extent, grown on each side by half its larger side (at least 0.3°); only `kind` = city when that box's diagonal is
     /// longer than `detailBelowKm` (geodesic, WGS84). `nil` when no place qualifies or the file is missing.
     /// The layer never widens the map's extent and is drawn with labels (`data-name` on each circle).
     public static func places(geodata: String, for layers: [MapLayer], detailBelowKm: Double = 600) throws -> MapLayer? {
@@ -28,7 +28,8 @@ public enum GeoDataMapLayers {
         }
         guard w <= e, s <= n else { return nil }
         let diagonalKm = Geodesic.wgs84.distance(Coordinate(lon: w, lat: s), Coordinate(lon: e, lat: n)) / 1000
-        let growX = max(0.2, (e - w) / 2), growY = max(0.1, (n - s) / 2)
+        let grow = max(0.3, max(e - w, n - s) / 2)
+        let growX = grow, growY = grow
         let all = try GeoJSONReader.read(contentsOf: file)
         let chosen = all.features.filter { f in
             guard case .point(let p)? = f.geometry else { return false }
