@@ -11,7 +11,7 @@ BIN := .build/release/perimeter
 # Python packages the tests use as independent oracles (never imported by Perimeter itself).
 ORACLE_PKGS := shapely==2.* pyproj==3.* geographiclib==2.* numpy pandas
 
-.PHONY: run test deps test-deps build release bench geodata leaks clean
+.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map qgis-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -59,6 +59,26 @@ geodata: deps
 
 leaks: test-deps
 	PERIMETER_PYTHON=$(PY) $(SWIFT) test --sanitize=address
+
+## The README's map of the default comparison (docs/compare-default.svg + .png; needs rsvg-convert).
+docs-map: release
+	@command -v rsvg-convert >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq librsvg2-bin >/dev/null; }
+	@mkdir -p docs
+	$(BIN) compare --quiet --out out/compare --map docs/compare-default.svg --png >/dev/null
+
+## Optional, heavy (QGIS ≈ 320 MB download): load every GeoJSON/GPKG/KML of a compare run and an incursions run
+## in QGIS headless (Debian python3-qgis with /usr/bin/python3, tools/qgis/check.py). Not part of `make test`.
+QGIS_OUT := out/qgis-check
+qgis-check: release
+	@/usr/bin/python3 -c "import qgis.core" 2>/dev/null || { echo "installing qgis python3-qgis"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends qgis python3-qgis >/dev/null; }
+	@rm -rf $(QGIS_OUT) && mkdir -p $(QGIS_OUT)/compare $(QGIS_OUT)/incursions
+	$(BIN) compare --quiet --out $(QGIS_OUT)/compare >/dev/null
+	$(BIN) render $(QGIS_OUT)/compare/*.geojson -o $(QGIS_OUT)/compare/all.gpkg
+	$(BIN) render $(QGIS_OUT)/compare/*.geojson -o $(QGIS_OUT)/compare/all.kml
+	for ext in geojson gpkg kml; do \
+	  $(BIN) incursions --quiet --scenario poland-2025-09-10 -o $(QGIS_OUT)/incursions/poland.$$ext >/dev/null || true; done
+	QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/qgis/check.py $(QGIS_OUT)/compare $(QGIS_OUT)/incursions
 
 clean:
 	rm -rf .build out

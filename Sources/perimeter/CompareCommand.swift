@@ -79,6 +79,7 @@ struct CompareCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Tracks (engagement before NATO entry)") var trackInput: TrackInputOptions
+    @OptionGroup(title: "Map") var mapOptions: MapOptions
 
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
@@ -137,5 +138,6 @@ struct CompareCommand: ParsableCommand {
         try report.write(to: out)
         print(report.text(), terminator: "")
         print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
+        try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
     }
 }

@@ -36,6 +36,8 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Map") var mapOptions: MapOptions
+
     func validate() throws {
         if let r = rangeKm, !(r.isFinite && r > 0) { throw ValidationError("--range-km must be a positive number of km") }
         guard toleranceM.isFinite, toleranceM > 0 else { throw ValidationError("--tolerance-m must be a positive number of metres") }
@@ -70,5 +72,6 @@ struct CoverageCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
+        try mapOptions.write({ try coverage.mapLayers() }, geodata: nil, title: "Coverage of \(siteList.count) sites")
     }
 }

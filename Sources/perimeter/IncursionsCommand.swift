@@ -74,6 +74,8 @@ struct IncursionsCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Map (tracks drawn: at most 2,000, those with incursions first)") var mapOptions: MapOptions
+
     enum DataFormat: String { case geojson, csv, md }
 
     func validate() throws {
@@ -224,6 +226,10 @@ struct IncursionsCommand: ParsableCommand {
                 try write(IncursionMarkdown.summary(source: trackFile, result: result), to: path)
             }
         }
+
+        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+                                       airspaces: airspaces, geodata: geodataDir ?? geodata,
+                                       title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)

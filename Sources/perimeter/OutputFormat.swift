@@ -65,7 +65,7 @@ func kmlStyle(for role: MapLayerRole?) -> KMLStyle {
     case .coverage, .airspace, .basemap: .coverage
     case .inside, .gaps: .incursion
     case .tracks: .track
-    case .sites, .marks: .point
+    case .sites, .marks, .places: .point
     case .lines, nil: .line
     }
 }

@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
     var title: String = ""
 
     @Option(help: "Data attribution written on the map.")
-    var attribution: String = "Borders: DCW-GMT; coasts: GSHHG (LGPL-3+)"
+    var attribution: String = MapRenderer.Options.geoDataAttribution
 
     @Option(help: "GeoData directory (default: PERIMETER_GEODATA or the one beside the executable).")
     var geodata: String?

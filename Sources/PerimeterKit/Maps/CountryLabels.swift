@@ -45,16 +45,20 @@ enum CountryLabels {
         return (circle.center.x, circle.center.y, best.area / (view.width * view.height))
     }
 
-    static func svg(_ basemaps: [MapLayer], view: MapView, minShare: Double = 0.004) throws(MapError) -> String {
-        var s = "<g id=\"labels\" font-size=\"13\" fill=\"#5a5a5a\" text-anchor=\"middle\" font-style=\"italic\">"
+    /// The labels; each is placed through `placer` at its anchor or nudged up to 32 px up or down, and left
+    /// out when it would still overlap another label, the legend or the scale bar.
+    static func svg(_ basemaps: [MapLayer], view: MapView, placer: MapLabelPlacer, minShare: Double = 0.004) throws(MapError) -> String {
+        let fontSize = 13.0
+        var s = "<g id=\"labels\" font-size=\"\(Int(fontSize))\" fill=\"#5a5a5a\" text-anchor=\"middle\" font-style=\"italic\">"
         var labelled: Set<String> = []
         for layer in basemaps {
             for f in layer.collection.features {
                 let key = f.properties["iso2"]?.stringValue ?? name(f.properties) ?? ""
                 guard !labelled.contains(key) else { continue }
                 guard let name = name(f.properties), let g = f.geometry, let a = anchor(g, view: view), a.share >= minShare else { continue }
+                guard let dy = [0.0, -16, 16, -32, 32].first(where: { placer.placeCentred(name, x: a.x, y: a.y + $0 + fontSize / 2, fontSize: fontSize) }) else { continue }
                 labelled.insert(key)
-                s += "<text x=\"\(try SVGText.number(a.x))\" y=\"\(try SVGText.number(a.y))\" data-name=\"\(SVGText.escaped(name))\">\(SVGText.escaped(name))</text>"
+                s += "<text x=\"\(try SVGText.number(a.x))\" y=\"\(try SVGText.number(a.y + dy + fontSize / 2))\" data-name=\"\(SVGText.escaped(name))\">\(SVGText.escaped(name))</text>"
             }
         }
         return s + "</g>\n"

@@ -2,7 +2,7 @@ import GeoJSON
 import GeometryCore
 
 /// Chooses the visible extent (map CRS metres) of a map: an explicit lon/lat box (its densified outline
-/// projected), or the data of the non-basemap layers (the basemap when there is none) with a margin.
+/// projected), or the data of the non-basemap layers that fit the extent (else every layer) with a margin.
 enum MapExtent {
     struct Box {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
@@ -35,7 +35,7 @@ enum MapExtent {
                 add(Coordinate(lon: bbox.west, lat: lat)); add(Coordinate(lon: bbox.east, lat: lat))
             }
         } else {
-            var data = layers.filter { $0.role != .basemap }
+            var data = layers.filter { $0.role != .basemap && $0.fitsExtent }
             if data.allSatisfy({ $0.collection.features.allSatisfy { $0.geometry?.isEmpty ?? true } }) {
                 data = layers
             }

@@ -18,6 +18,8 @@ public enum MapLayerRole: String, Sendable, Hashable, CaseIterable {
     case sites
     /// Entry/exit marks (points; `kind`/`event` property `entry` or `exit`).
     case marks
+    /// Named places for orientation (cities, villages; points labelled with their `name`).
+    case places
 
     /// The SVG group id for the first layer of this role.
     public var groupID: String { rawValue }
@@ -34,12 +36,13 @@ public enum MapLayerRole: String, Sendable, Hashable, CaseIterable {
         case .inside: "Inside airspace"
         case .sites: "Sites"
         case .marks: "Entry / exit"
+        case .places: "Places"
         }
     }
 
     /// The role a layer name suggests (a `layer` property value or a file name such as
     /// `coverage_pl.geojson`): coverage*, *line*, sites*, gaps*, tracks*, inside*/incursion*, entry*/exit*/marks*,
-    /// airspace*, countries*/basemap*. `nil` when nothing matches.
+    /// airspace*, places*, countries*/basemap*. `nil` when nothing matches.
     public static func guess(from name: String) -> MapLayerRole? {
         var base = name.lowercased()
         if let slash = base.lastIndex(of: "/") { base = String(base[base.index(after: slash)...]) }
@@ -53,6 +56,7 @@ public enum MapLayerRole: String, Sendable, Hashable, CaseIterable {
         if starts("gaps", "gap") { return .gaps }
         if starts("tracks", "track") { return .tracks }
         if starts("airspace") { return .airspace }
+        if starts("places", "place") { return .places }
         if base.contains("line") || base.contains("perimeter") { return .lines }
         return nil
     }

@@ -1,14 +1,49 @@
-/// The legend: one row per non-basemap layer (swatch + label), in a white box in the map's top-right corner.
+/// The legend: one row per non-basemap layer (swatch + label), in a white box in the map corner that hides the least data.
 enum MapLegend {
-    static func svg(_ layers: [MapLayer], view: MapView) throws(MapError) -> String {
-        let rows = layers.filter { $0.role != .basemap }
-        guard !rows.isEmpty else { return "<g id=\"legend\"></g>\n" }
-        let n = SVGText.number
-        let rowHeight = 20.0
+    static let rowHeight = 20.0
+
+    static func rows(_ layers: [MapLayer]) -> [MapLayer] { layers.filter { $0.role != .basemap && $0.inLegend } }
+
+    /// The legend's box in SVG pixels, `nil` without rows: the corner of the map (top right, top left, bottom
+    /// right above the attribution, bottom left above the scale bar, in this order of preference) that hides
+    /// the fewest vertices of the layers that set the extent.
+    static func frame(_ layers: [MapLayer], view: MapView) -> MapLabelPlacer.Box? {
+        let rows = rows(layers)
+        guard !rows.isEmpty else { return nil }
         let labels = rows.map { $0.legendLabel ?? $0.role.label }
-        let boxWidth = 44 + 7.2 * Double(labels.map(\.count).max() ?? 0)
-        let boxHeight = 10 + rowHeight * Double(rows.count)
-        let x0 = view.left + view.width - boxWidth - 10, y0 = view.top + 10
+        let w = 44 + 7.2 * Double(labels.map(\.count).max() ?? 0)
+        let h = 10 + rowHeight * Double(rows.count)
+        let right = view.left + view.width - w - 10, left = view.left + 10
+        let top = view.top + 10, bottom = view.top + view.height - h
+        var corners = [MapLabelPlacer.Box(x: right, y: top, width: w, height: h),
+                       MapLabelPlacer.Box(x: left, y: top, width: w, height: h),
+                       MapLabelPlacer.Box(x: right, y: bottom - 26, width: w, height: h),
+                       MapLabelPlacer.Box(x: left, y: bottom - 60, width: w, height: h)]
+        corners = corners.filter { $0.y >= view.top + 10 && $0.x >= view.left }
+        guard corners.count > 1 else { return corners.first ?? MapLabelPlacer.Box(x: right, y: top, width: w, height: h) }
+        var hidden = Array(repeating: 0, count: corners.count)
+        for layer in layers where layer.role != .basemap && layer.fitsExtent {
+            for f in layer.collection.features {
+                for p in f.geometry?.allPositions ?? [] {
+                    guard let px = view.pixel(p.coordinate) else { continue }
+                    for (k, c) in corners.enumerated()
+                    where px.x >= c.x - 8 && px.x <= c.x + c.width + 8 && px.y >= c.y - 8 && px.y <= c.y + c.height + 8 {
+                        hidden[k] += 1
+                    }
+                }
+            }
+        }
+        let best = hidden.indices.min { hidden[$0] < hidden[$1] || (hidden[$0] == hidden[$1] && $0 < $1) }!
+        return corners[best]
+    }
+
+    static func svg(_ layers: [MapLayer], view: MapView) throws(MapError) -> String {
+        let rows = rows(layers)
+        guard let frame = frame(layers, view: view) else { return "<g id=\"legend\"></g>\n" }
+        let n = SVGText.number
+        let labels = rows.map { $0.legendLabel ?? $0.role.label }
+        let boxWidth = frame.width, boxHeight = frame.height
+        let x0 = frame.x, y0 = frame.y
         var s = "<g id=\"legend\" font-size=\"12\" fill=\"#222\">"
         s += "<rect x=\"\(try n(x0))\" y=\"\(try n(y0))\" width=\"\(try n(boxWidth))\" height=\"\(try n(boxHeight))\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"#999\" stroke-width=\"0.5\"/>"
         for (i, layer) in rows.enumerated() {
@@ -18,7 +53,7 @@ enum MapLegend {
             case .marks:
                 s += "<circle cx=\"\(try n(x0 + 14))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.entryColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
                 s += "<circle cx=\"\(try n(x0 + 26))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.exitColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
-            case .sites:
+            case .sites, .places:
                 s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
             case .coverage, .gaps, .airspace:
                 s += "<rect x=\"\(try n(x0 + 10))\" y=\"\(try n(y - 6))\" width=\"20\" height=\"12\" fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" stroke=\"\(st.stroke ?? "none")\" stroke-width=\"\(try n(min(st.strokeWidth, 2)))\"\(st.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"

@@ -6,10 +6,12 @@ import GeometryCore
 ///
 /// Layers are drawn in the order given, basemap layers first whatever their place in the list. The SVG has a
 /// `<g id="…">` group per layer (the role's name: `basemap`, `airspace`, `coverage`, `lines`, `gaps`, `tracks`,
-/// `inside`, `sites`, `marks`; a second layer of a role gets `-2`, …; `data-layer` holds the layer name), plus
+/// `inside`, `sites`, `marks`, `places`; a second layer of a role gets `-2`, …; `data-layer` holds the layer name), plus
 /// `graticule`, `labels` (main countries), `legend`, `scalebar`, `title` and `attribution`. Map content is clipped
 /// to the frame (`clipPath`). Polygons are paths with `fill-rule="evenodd"` (holes stay open); points are circles
-/// carrying `data-name` (the `name` property) and, for marks, `data-kind` (`kind`/`event` property).
+/// carrying `data-name` (the `name` property) and, for marks, `data-kind` (`kind`/`event` property). Labels of
+/// sites, places and countries are placed so they overlap neither each other nor the legend and scale bar
+/// (a label that finds no free place is left out).
 /// Coordinates are pixels rounded to 0.1; positions PROJ cannot project are skipped, and a non-finite number
 /// is never written (rendering throws instead). The output is deterministic.
 ///
@@ -30,6 +32,9 @@ public struct MapRenderer: Sendable {
         /// Data attribution, written small in the bottom-right corner, e.g. "Borders: DCW-GMT; coasts: GSHHG (LGPL-3+)".
         public var attribution: String
         public var graticule: Bool
+
+        /// The attribution of the GeoData basemap (countries, borders, coasts).
+        public static let geoDataAttribution = "Borders: DCW-GMT 2.1.1; coasts: GSHHG 2.3.7 (LGPL-3+)"
 
         public init(crs: String = "EPSG:3035", bbox: BoundingBox? = nil, widthPx: Double = 1000, marginFraction: Double = 0.08,
                     title: String = "", attribution: String = "", graticule: Bool = true) {
@@ -81,10 +86,13 @@ public struct MapRenderer: Sendable {
             let k = used[role.groupID]!
             return k == 1 ? role.groupID : "\(role.groupID)-\(k)"
         }
-        for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view) }
+        let placer = labelPlacer(layers, view: view)
+        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer)
+        for layer in others where layer.role == .places || layer.role == .sites { reservePoints(layer, view: view, placer: placer) }
+        for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view, placer: placer) }
         if options.graticule { svg += try MapGraticule.svg(view: view) }
-        for layer in others { svg += try group(layer, id: groupID(layer.role), view: view) }
-        svg += try CountryLabels.svg(basemaps, view: view)
+        for layer in others { svg += try group(layer, id: groupID(layer.role), view: view, placer: placer) }
+        svg += countryLabels
         svg += "</g>\n"
         svg += "<rect id=\"frame\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\"/>\n"
         svg += try MapLegend.svg(layers, view: view)
@@ -112,9 +120,34 @@ public struct MapRenderer: Sendable {
     /// Fill of entry and exit marks.
     static let entryColor = "#1a9641", exitColor = "#7b3294"
 
+    // MARK: - Labels
+
+    /// A label placer with the legend, the scale bar and the attribution already taken.
+    private func labelPlacer(_ layers: [MapLayer], view: MapView) -> MapLabelPlacer {
+        let placer = MapLabelPlacer(frame: .init(x: view.left, y: view.top, width: view.width, height: view.height))
+        if let legend = MapLegend.frame(layers, view: view) { placer.reserve(legend) }
+        placer.reserve(.init(x: view.left, y: view.top + view.height - 54, width: view.width / 5 + 36, height: 54))
+        if !options.attribution.isEmpty {
+            let w = MapLabelPlacer.textWidth(options.attribution, fontSize: 10)
+            placer.reserve(.init(x: view.left + view.width - 8 - w, y: view.top + view.height - 20, width: w + 8, height: 20))
+        }
+        return placer
+    }
+
+    /// Takes the symbols of a point layer so no label covers them.
+    private func reservePoints(_ layer: MapLayer, view: MapView, placer: MapLabelPlacer) {
+        let r = layer.style.pointRadius + 1
+        for f in layer.collection.features {
+            for p in f.geometry?.allPositions ?? [] {
+                guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
+                placer.reserve(.init(x: px.x - r, y: px.y - r, width: 2 * r, height: 2 * r))
+            }
+        }
+    }
+
     // MARK: - Layers
 
-    private func group(_ layer: MapLayer, id: String, view: MapView) throws(MapError) -> String {
+    private func group(_ layer: MapLayer, id: String, view: MapView, placer: MapLabelPlacer) throws(MapError) -> String {
         let st = layer.style
         var attrs = "id=\"\(id)\" data-layer=\"\(SVGText.escaped(layer.name))\" data-role=\"\(layer.role.rawValue)\""
         attrs += " fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" fill-rule=\"evenodd\""
@@ -135,19 +168,20 @@ public struct MapRenderer: Sendable {
                 }
                 s += "<path\(nameAttr)\(lineOnly ? " fill=\"none\"" : "") d=\"\(path.d)\"/>\n"
             }
-            s += try points(g, layer: layer, feature: feature, nameAttr: nameAttr, view: view)
+            s += try points(g, layer: layer, feature: feature, nameAttr: nameAttr, view: view, placer: placer)
         }
         return s + "</g>\n"
     }
 
-    private func points(_ g: GeoJSONGeometry, layer: MapLayer, feature: Feature, nameAttr: String, view: MapView) throws(MapError) -> String {
+    private func points(_ g: GeoJSONGeometry, layer: MapLayer, feature: Feature, nameAttr: String, view: MapView,
+                        placer: MapLabelPlacer) throws(MapError) -> String {
         let positions: [Position]
         switch g {
         case .point(let p): positions = [p]
         case .multiPoint(let ps): positions = ps
         case .geometryCollection(let members):
             var s = ""
-            for m in members { s += try points(m, layer: layer, feature: feature, nameAttr: nameAttr, view: view) }
+            for m in members { s += try points(m, layer: layer, feature: feature, nameAttr: nameAttr, view: view, placer: placer) }
             return s
         default: return ""
         }
@@ -162,8 +196,10 @@ public struct MapRenderer: Sendable {
         for p in positions {
             guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
             s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(st.pointRadius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
-            if layer.role == .sites, let name = CountryLabels.name(feature.properties) {
-                s += "<text class=\"site-label\" x=\"\(try SVGText.number(px.x + st.pointRadius + 3))\" y=\"\(try SVGText.number(px.y + 4))\" font-size=\"11\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(name))</text>\n"
+            if layer.role == .sites || layer.role == .places, let name = CountryLabels.name(feature.properties),
+               let at = placer.placeBeside(name, x: px.x, y: px.y, r: st.pointRadius, fontSize: 11) {
+                let cls = layer.role == .sites ? "site-label" : "place-label"
+                s += "<text class=\"\(cls)\" x=\"\(try SVGText.number(at.x))\" y=\"\(try SVGText.number(at.y))\" text-anchor=\"\(at.anchor)\" font-size=\"11\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(name))</text>\n"
             }
         }
         return s

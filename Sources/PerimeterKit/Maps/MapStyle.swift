@@ -38,6 +38,7 @@ public struct MapStyle: Hashable, Sendable {
         case .inside: MapStyle(fill: "#e6141e", fillOpacity: 0.35, stroke: "#e6141e", strokeWidth: 3.5, pointFill: "#e6141e")
         case .sites: MapStyle(fill: "#1e5ac8", fillOpacity: 0.25, stroke: "#ffffff", strokeWidth: 1, pointRadius: 4, pointFill: "#0b3d91")
         case .marks: MapStyle(fill: nil, stroke: "#222222", strokeWidth: 1, pointRadius: 4.5, pointFill: "#ffd400")
+        case .places: MapStyle(fill: nil, stroke: "#ffffff", strokeWidth: 1, pointRadius: 3, pointFill: "#222222")
         }
     }
 }

@@ -1,0 +1,93 @@
+import GeoJSON
+import GeometryCore
+
+/// The map of an incursions run: the tracks (as lines), the parts inside each airspace, the entry and exit
+/// points and the airspace polygons, all lon/lat degrees (WGS84).
+///
+/// Huge inputs are decimated so the map stays readable and small: at most ``maxTracks`` tracks are drawn
+/// (every track with an incursion first, in input order, then others evenly spread over the input), and each
+/// drawn track keeps at most ``maxVerticesPerTrack`` of its fixes (evenly spaced, first and last kept). Inside
+/// parts and marks come from the full fixes of the drawn tracks. Feed tracks in input order with
+/// ``add(_:at:)`` for the indices ``wants(trackAt:)`` accepts, then take ``layers()``.
+public struct IncursionMap: Sendable {
+    /// The most tracks drawn.
+    public let maxTracks: Int
+    /// The most vertices of one drawn track line.
+    public let maxVerticesPerTrack: Int
+    public let reports: [TrackReport]
+    public let airspaces: [AirspacePolygon]
+    /// Indices (input order) of the tracks to draw.
+    public let selected: Set<Int>
+    private var tracks: [Feature] = [], inside: [Feature] = [], marks: [Feature] = []
+
+    /// - Parameters:
+    ///   - reports: the run's reports, one per track in input order.
+    ///   - airspaces: the airspaces the tracks were run against (drawn as dashed outlines).
+    public init(reports: [TrackReport], airspaces: [AirspacePolygon], maxTracks: Int = 2000, maxVerticesPerTrack: Int = 1000) {
+        self.reports = reports
+        self.airspaces = airspaces
+        self.maxTracks = max(1, maxTracks)
+        self.maxVerticesPerTrack = max(2, maxVerticesPerTrack)
+        selected = Self.select(reports: reports, maxTracks: self.maxTracks)
+    }
+
+    /// Tracks with incursions first, then others evenly spread, `maxTracks` in all.
+    static func select(reports: [TrackReport], maxTracks: Int) -> Set<Int> {
+        guard reports.count > maxTracks else { return Set(reports.indices) }
+        var chosen: [Int] = []
+        var others: [Int] = []
+        for (i, r) in reports.enumerated() {
+            if r.airspaces.contains(where: { !$0.incursions.isEmpty }) { chosen.append(i) } else { others.append(i) }
+        }
+        chosen = Array(chosen.prefix(maxTracks))
+        let room = maxTracks - chosen.count
+        if room > 0, !others.isEmpty {
+            let step = Double(others.count) / Double(room)
+            for k in 0..<min(room, others.count) { chosen.append(others[Int(Double(k) * step)]) }
+        }
+        return Set(chosen)
+    }
+
+    /// Whether the track at input index `index` is drawn.
+    public func wants(trackAt index: Int) -> Bool { selected.contains(index) }
+
+    /// Adds the track at input index `index` (ignored unless ``wants(trackAt:)``).
+    public mutating func add(_ track: Track, at index: Int) {
+        guard selected.contains(index), index < reports.count, !track.fixes.isEmpty else { return }
+        let fixes = track.fixes
+        var positions: [Position] = []
+        if fixes.count <= maxVerticesPerTrack {
+            positions = fixes.map { Position($0.position) }
+        } else {
+            let step = Double(fixes.count - 1) / Double(maxVerticesPerTrack - 1)
+            positions = (0..<maxVerticesPerTrack).map { Position(fixes[Int((Double($0) * step).rounded())].position) }
+        }
+        if positions.count == 1 { positions.append(positions[0]) }
+        tracks.append(Feature(geometry: .lineString(positions), properties: ["track_id": .string(track.id), "fixes": .integer(fixes.count)]))
+        for summary in reports[index].airspaces where !summary.incursions.isEmpty {
+            let f = IncursionFeatures.features(track: track, summary: summary)
+            inside += f.lines
+            marks += f.points
+        }
+    }
+
+    /// The layers: airspaces (outline, not setting the extent), tracks, inside parts, entry/exit marks.
+    /// The tracks legend says how many tracks of how many are drawn when decimated.
+    public func layers() -> [MapLayer] {
+        var out: [MapLayer] = []
+        if !airspaces.isEmpty {
+            let features = airspaces.map { a in
+                Feature(geometry: .multiPolygon(a.parts.map { p in ([p.outer] + p.holes).map { $0.map { Position($0) } } }),
+                        properties: ["name": .string(a.name)])
+            }
+            out.append(MapLayer(name: "airspace", role: .airspace, collection: FeatureCollection(features: features),
+                                legendLabel: "Airspace: \(airspaces.map(\.name).joined(separator: ", "))", fitsExtent: false))
+        }
+        let total = reports.count
+        let label = tracks.count < total ? "Tracks (\(tracks.count) of \(total) drawn)" : "Tracks (\(total))"
+        out.append(MapLayer(name: "tracks", role: .tracks, collection: FeatureCollection(features: tracks), legendLabel: label))
+        out.append(MapLayer(name: "inside", role: .inside, collection: FeatureCollection(features: inside), legendLabel: "Inside airspace"))
+        out.append(MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: marks), legendLabel: "Entry / exit"))
+        return out
+    }
+}
