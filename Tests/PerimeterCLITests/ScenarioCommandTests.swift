@@ -1,4 +1,5 @@
 import Foundation
+import GeoJSON
 import Testing
 
 @Suite struct ScenarioCommandTests {
@@ -22,11 +23,15 @@ import Testing
 
     /// Estonia: 12 min ± 30 s in EE airspace built with the Gulf of Finland rule — needs
     /// GeoData/airspace/EE.geojson (land + territorial sea); the land polygon alone has no sea.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent("GeoData/airspace/EE.geojson").path)))
+    @Test
     func estoniaTwelveMinutes() throws {
         let run = try CLI.perimeter(["incursions", "--scenario", "estonia-2025-09-19", "--quiet"])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.components(separatedBy: "[ok]").count == 4, "\(run.stdout)")
+        // The airspace the check runs against was built with the Gulf of Finland rule.
+        let ee = try GeoJSONReader.read(contentsOf: CLI.packageRoot.appendingPathComponent("GeoData/airspace/EE.geojson").path)
+        let rules = ee.features.first?.properties["rules_applied"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(rules.contains("gulf-of-finland-corridor"), "\(rules)")
     }
 
     @Test func unknownScenarioListsKnownOnes() throws {

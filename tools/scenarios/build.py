@@ -106,11 +106,15 @@ import shapely.affinity, shapely.ops
 def estonia():
     name = "estonia-2025-09-19"
     speed = 950.0
-    # Assumed route: from the east in the Gulf of Finland corridor, into Estonian airspace north-east of
-    # Vaindloo, west parallel to the coast a few km inside the territorial-sea limit (depth < 10 km),
-    # then out to the north-west (escorted out, later south towards Kaliningrad).
-    base = [(27.30, 60.02), (26.62, 59.935), (26.36, 59.905), (25.90, 59.855), (25.50, 59.800),
-            (25.10, 59.765), (24.75, 59.745), (24.35, 59.700), (24.05, 59.660), (23.85, 59.80)]
+    # Assumed route: from the east in the Gulf of Finland corridor, into Estonian airspace at the
+    # Vaindloo bulge, west parallel to the coast about 0.045° (≈ 5 km) inside the computed
+    # territorial-sea limit of GeoData/airspace/EE.geojson (depth < 10 km), then out to the
+    # north-west (escorted out, later south towards Kaliningrad). The exit longitude (23.493 E) was
+    # chosen so that the lead aircraft spends the reported 12 minutes inside at 950 km/h: the
+    # duration is built in from the report, so this scenario checks the engine against a known
+    # answer and shows the geometry (a 190 km path), not the unpublished real route.
+    base = [(27.30, 59.93), (26.45, 59.887), (26.2, 59.882), (25.9, 59.803), (25.6, 59.769), (25.3, 59.739),
+            (25.0, 59.777), (24.7, 59.686), (24.4, 59.655), (24.1, 59.573), (23.493, 59.44), (23.143, 59.605)]
     t0 = epoch("2025-09-19T06:50:00Z")
     tracks = []
     for k, dlat in enumerate([0.0, 0.004, -0.004]):   # three MiG-31s in loose formation (~450 m apart)
@@ -131,7 +135,7 @@ def estonia():
         ],
         "assumptions": [
             "speed 950 km/h (MiG-31 subsonic cruise, gagadget.com/en/weapons/239257) — not reported for this flight",
-            "route waypoints (lon/lat) placed a few km inside the Estonian territorial-sea limit: not published",
+            "route waypoints (lon/lat) placed about 5 km inside the computed Estonian territorial-sea limit, exit point chosen to give the reported 12 minutes at 950 km/h: the real route is not published",
             "clock times: entry about 06:5x UTC on the morning of 19 Sep — not published; the check is the duration",
             "three tracks in formation, 0.004° of latitude and 2 s apart",
         ],
