@@ -94,18 +94,8 @@ struct IncursionsCommand: ParsableCommand {
     /// Track-reading options from the flags.
     func readOptions() throws -> TrackReadOptions {
         var options = TrackReadOptions(sortByTime: sort, skipInvalid: skipInvalid)
-        guard let columns else { return options }
-        for pair in columns.split(separator: ",") {
-            let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard kv.count == 2, !kv[1].isEmpty else { throw ValidationError("--columns: expected key=name, found '\(pair)'") }
-            switch kv[0] {
-            case "id": options.idColumn = kv[1]
-            case "time": options.timeColumn = kv[1]
-            case "lon": options.lonColumn = kv[1]
-            case "lat": options.latColumn = kv[1]
-            case "alt": options.altitudeColumn = kv[1]
-            default: throw ValidationError("--columns: unknown key '\(kv[0])'; use id, time, lon, lat, alt")
-            }
+        if let columns {
+            do { try options.mapColumns(columns) } catch { throw ValidationError("\(error)") }
         }
         return options
     }

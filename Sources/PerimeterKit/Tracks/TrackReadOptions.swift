@@ -28,3 +28,24 @@ public struct TrackReadOptions: Sendable, Hashable {
         self.skipInvalid = skipInvalid
     }
 }
+
+extension TrackReadOptions {
+    /// Column names from a `--columns` mapping `id=…,time=…,lon=…,lat=…,alt=…` (any subset; the
+    /// rest keep their defaults). Throws `DomainError.invalidParameter` naming the bad entry.
+    public mutating func mapColumns(_ mapping: String) throws {
+        for pair in mapping.split(separator: ",") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[1].isEmpty else {
+                throw DomainError.invalidParameter("--columns: expected key=name, found '\(pair)'")
+            }
+            switch kv[0] {
+            case "id": idColumn = kv[1]
+            case "time": timeColumn = kv[1]
+            case "lon": lonColumn = kv[1]
+            case "lat": latColumn = kv[1]
+            case "alt": altitudeColumn = kv[1]
+            default: throw DomainError.invalidParameter("--columns: unknown key '\(kv[0])'; use id, time, lon, lat, alt")
+            }
+        }
+    }
+}
