@@ -8,16 +8,16 @@ extension Coverage {
     public func features(includeCircles: Bool = true) throws -> [Feature] {
         var out: [Feature] = []
         if includeCircles {
-            for circle in circles {
+            for (circle, ring) in zip(circles, try rings()) {
                 var p = JSONObject()
                 p["layer"] = "coverage_circle"
                 p["site_id"] = .string(circle.site.id)
                 for (k, v) in circle.site.properties where p[k] == nil && k != "range_km" { p[k] = v }
                 p["radius_km"] = .number(circle.radiusM / 1000)
-                p["area_km2"] = .number(circle.areaM2 / 1e6)
-                p["vertices"] = .integer(circle.ring.count - 1)
+                p["area_km2"] = .number(circle.areaM2(ofRing: ring) / 1e6)
+                p["vertices"] = .integer(ring.count - 1)
                 p["tolerance_m"] = .number(toleranceM)
-                out.append(Feature(geometry: .polygon([circle.ring.map { Position($0) }]), properties: p))
+                out.append(Feature(geometry: .polygon([ring.map { Position($0) }]), properties: p))
             }
         }
         out.append(Feature(geometry: try GeoJSONGeometry(try union()), properties: unionProperties))

@@ -14,13 +14,23 @@ public struct Coverage: Sendable {
         public var site: Site
         /// Radius used, metres.
         public var radiusM: Double
-        /// Closed counter-clockwise ring, lon/lat degrees (continuous longitudes).
-        public var ring: [Coordinate]
-        /// Ellipsoidal area of the polygon, m², measured in an equal-area projection centred on
-        /// the site: the polygon's area to < 1 ppm (see EqualAreaProjectionTests), 5× cheaper
-        /// than Karney's polygon area.
-        public var areaM2: Double {
-            EqualAreaProjection(center: Coordinate(lon: ring[0].lon, lat: site.position.lat)).area(ofRing: ring)
+        /// The centre in the coverage's continuous longitude frame (lon/lat degrees).
+        public var center: Coordinate
+
+        /// The closed counter-clockwise ring, lon/lat degrees in the coverage's longitude frame,
+        /// its chord-to-arc error within `toleranceM`. Built on demand (geodesic work).
+        public func ring(toleranceM: Double) throws -> [Coordinate] {
+            var ring = try GeodesicCircle(center: site.position, radius: radiusM).ring(tolerance: toleranceM)
+            let shift = ((center.x - ring[0].x) / 360).rounded() * 360
+            if shift != 0 { for i in ring.indices { ring[i].x += shift } }
+            return ring
+        }
+
+        /// Ellipsoidal area of the polygon `ring`, m², measured in an equal-area projection
+        /// centred on the site: the polygon's area to < 1 ppm (see EqualAreaProjectionTests), 5×
+        /// cheaper than Karney's polygon area.
+        public func areaM2(ofRing ring: [Coordinate]) -> Double {
+            EqualAreaProjection(center: center).area(ofRing: ring)
         }
     }
 
@@ -43,7 +53,23 @@ public struct Coverage: Sendable {
         try Geometry(wkb: unionWKB, context: context)
     }
 
-    /// Builds the circles (radius = each site's `rangeM`) and their union.
+    /// Every circle's ring (see `Circle.ring`), built on `threads` threads.
+    public func rings(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [[Coordinate]] {
+        let built = Mutex<[Int: Result<[[Coordinate]], any Error>]>([:])
+        let chunk = max(1, (circles.count + 4 * threads - 1) / (4 * max(1, threads)))
+        let chunks = (circles.count + chunk - 1) / chunk
+        let circles = self.circles, tolerance = toleranceM
+        DispatchQueue.concurrentPerform(iterations: chunks) { k in
+            let outcome = Result<[[Coordinate]], any Error> {
+                try circles[(k * chunk)..<min(circles.count, (k + 1) * chunk)].map { try $0.ring(toleranceM: tolerance) }
+            }
+            built.withLock { $0[k] = outcome }
+        }
+        return try built.withLock { r in try (0..<chunks).flatMap { try r[$0]!.get() } }
+    }
+
+    /// Builds the circles (radius = each site's `rangeM`) and their union; rings are built only
+    /// where the union needs them (see `TiledCircleUnion`).
     /// - Parameters:
     ///   - toleranceM: maximum distance between a polygon edge and the true circle, metres.
     ///   - threads: threads for the union (default: all cores).
@@ -64,30 +90,19 @@ public struct Coverage: Sendable {
                 throw DomainError.invalidInput(source: "site \(site.id)", message: "position \(site.position) is not a valid lon/lat")
             }
         }
-        // Circles and their areas are independent geodesic work: split across threads.
-        let built = Mutex<[Int: Result<[Circle], any Error>]>([:])
-        let chunk = max(1, (sites.count + 4 * threads - 1) / (4 * threads))
-        let chunks = (sites.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { k in
-            let outcome = Result<[Circle], any Error> {
-                try sites[(k * chunk)..<min(sites.count, (k + 1) * chunk)].map { site in
-                    var ring = try GeodesicCircle(center: site.position, radius: site.rangeM).ring(tolerance: toleranceM, on: geod)
-                    // Keep every circle in one continuous longitude frame around the first site.
-                    let shift = ((reference - ring[0].x) / 360).rounded() * 360
-                    if shift != 0 { for i in ring.indices { ring[i].x += shift } }
-                    return Circle(site: site, radiusM: site.rangeM, ring: ring)
-                }
-            }
-            built.withLock { $0[k] = outcome }
+        // One continuous longitude frame around the first site, so circles near ±180 union.
+        let circles = sites.map { site in
+            let lon = site.position.lon + ((reference - site.position.lon) / 360).rounded() * 360
+            return Circle(site: site, radiusM: site.rangeM, center: Coordinate(lon: lon, lat: site.position.lat))
         }
-        let circles = try built.withLock { r in try (0..<chunks).flatMap { try r[$0]!.get() } }
         let ctx = GEOSContext()
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress {
             report = { done, tiles in progress(done, tiles, "tiles") }
         }
-        let union = try TiledPolygonUnion.union(
-            rings: circles.map(\.ring), threads: max(1, threads), context: ctx, progress: report)
+        let union = try TiledCircleUnion.union(
+            circles: circles.map { ($0.center, $0.radiusM) }, ring: { try circles[$0].ring(toleranceM: toleranceM) },
+            toleranceM: toleranceM, threads: max(1, threads), context: ctx, progress: report)
         let measures = try union.geodesicAreaPerimeter(on: geod)
         let polygons = try union.polygonRings
         return Coverage(
