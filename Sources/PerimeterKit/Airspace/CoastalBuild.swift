@@ -7,6 +7,8 @@ struct CoastalBuild {
     let key: String
     let entry: StateLand.Entry
     let applyExceptions: Bool
+    /// Neighbours' airspace already built (lon/lat), taken out of the territorial sea.
+    var excluded: [Geometry] = []
     let context: GEOSContext
 
     func run() throws -> Airspace {
@@ -124,6 +126,15 @@ struct CoastalBuild {
             }
         }
 
+        // Airspace already built for neighbours keeps the slivers where the median lines of the
+        // two builds disagree (sea only: land is assigned by the land rule above).
+        for other in excluded {
+            let near = try other.clip(to: window)
+            guard try !near.isEmpty else { continue }
+            let xy = try Self.validPolygonal(projection.forward(near, context: context))
+            guard let ob = try xy.bounds, let sb = try sea.bounds, ob.intersects(sb) else { continue }
+            sea = try sea.robustDifference(xy).polygonalPart()
+        }
         step("sea")
         // Airspace = land ∪ territorial sea, back to lon/lat.
         // Not simplified: two neighbours simplified independently would overlap along their
