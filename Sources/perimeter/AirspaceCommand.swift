@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import GeometryCore
 import PerimeterKit
 
-/// `perimeter airspace <ISO> [-o FILE] [--geodata DIR] [--no-rules]`: a state's national airspace
+/// `perimeter airspace <ISO> [-o FILE] [--geodata DIR] [--no-rules] [--exclude-airspace FILE...]`: a state's national airspace
 /// (land + 12 NM territorial sea cut at computed median lines) as a GeoJSON MultiPolygon feature.
 struct AirspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,13 +26,28 @@ struct AirspaceCommand: ParsableCommand {
     @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
     var geodata: String?
 
+    @Option(name: .customLong("exclude-airspace"), parsing: .upToNextOption,
+            help: "GeoJSON files of neighbours' airspace already built: taken out of this state's territorial sea (never its land).")
+    var excludeAirspace: [String] = []
+
     @Flag(help: "Do not apply the rules file's exceptions (coverage limits still apply).")
     var noRules = false
 
     func run() throws {
         let start = Date()
         let builder = try AirspaceBuilder(geoData: GeoDataLocator.directory(explicit: geodata))
-        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules)
+        let context = GEOSContext()
+        var excluded: [Geometry] = []
+        for file in excludeAirspace {
+            let fc = try GeoJSONReader.read(contentsOf: file)
+            for (i, f) in fc.features.enumerated() {
+                guard let g = f.geometry else { continue }
+                do { excluded.append(try g.geosGeometry(context: context)) } catch {
+                    throw ValidationError("\(file): features[\(i)]: \(error)")
+                }
+            }
+        }
+        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules, excluding: excluded, context: context)
         let path = output ?? "-"
         try GeoJSONWriter().write(FeatureCollection(features: [airspace.feature]), to: path)
         let rules = airspace.rulesApplied.isEmpty ? "no rules" : "rules: " + airspace.rulesApplied.joined(separator: ", ")

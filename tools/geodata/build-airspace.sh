@@ -8,6 +8,20 @@ CONFIG="${CONFIG:-release}"
 swift build -c "$CONFIG" --product perimeter >/dev/null
 BIN=".build/$CONFIG/perimeter"
 mkdir -p GeoData/airspace
-for iso in EE FI LV LT PL RO UA RU-KGD; do
-  "$BIN" airspace "$iso" --geodata GeoData -o "GeoData/airspace/$iso.geojson"
-done
+# Fixed order; each state is built with the airspace of its neighbours built before it excluded from
+# its territorial sea (--exclude-airspace), so where two computed median lines disagree by metres the
+# state built first keeps the sliver and no two files overlap.
+build() { # build ISO [EARLIER_NEIGHBOUR...]
+  local iso="$1"; shift
+  local excl=()
+  for n in "$@"; do excl+=("GeoData/airspace/$n.geojson"); done
+  "$BIN" airspace "$iso" --geodata GeoData -o "GeoData/airspace/$iso.geojson" ${excl[@]+--exclude-airspace "${excl[@]}"}
+}
+build EE
+build FI EE
+build LV EE
+build LT LV
+build PL LT
+build RO
+build UA RO
+build RU-KGD PL LT

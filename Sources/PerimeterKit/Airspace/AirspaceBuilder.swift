@@ -15,7 +15,8 @@ import GeometryCore
 ///    neighbour's coast go to it. The shared cell edges are the median lines.
 /// 5. Exceptions (unless disabled): a median-setback rule subtracts a buffer of the median line
 ///    (e.g. 3 NM in the Gulf of Finland for EE and FI).
-/// 6. Airspace = land ∪ territorial sea, back to lon/lat, made valid; not simplified (two
+/// 6. Airspace already built for neighbours (`excluding`) is subtracted from the territorial sea.
+/// 7. Airspace = land ∪ territorial sea, back to lon/lat, made valid; not simplified (two
 ///    neighbours simplified independently would overlap along shared borders). Areas are geodesic on WGS84.
 ///
 /// Landlocked states (`AirspaceRules.landlockedStates`) get their land only.
@@ -46,8 +47,12 @@ public struct AirspaceBuilder: Sendable {
     /// The national airspace of `iso2` (case-insensitive; `RU-KGD` for Kaliningrad).
     /// - Parameter applyExceptions: apply the rules file's exceptions (false: plain 12 NM and
     ///   median lines). Coverage limits always apply.
+    ///   - excluding: airspace already built for neighbours (lon/lat polygons, e.g. read from
+    ///     `GeoData/airspace/<ISO>.geojson`), subtracted from this state's territorial sea (never
+    ///     from its land): where two independently computed median lines disagree by metres, the
+    ///     state built first keeps the sliver, so the two never overlap.
     /// - Throws: `DomainError.unknownName` listing the available states; GEOS/PROJ errors.
-    public func airspace(iso2: String, applyExceptions: Bool = true,
+    public func airspace(iso2: String, applyExceptions: Bool = true, excluding: [Geometry] = [],
                          context: GEOSContext = GEOSContext()) throws -> Airspace {
         let key = iso2.uppercased()
         guard availableStates.contains(key), let entry = land.entries[key] else {
@@ -61,6 +66,6 @@ public struct AirspaceBuilder: Sendable {
                                 rulesApplied: [], medianLines: [:])
         }
         return try CoastalBuild(builder: self, key: key, entry: entry, applyExceptions: applyExceptions,
-                                context: context).run()
+                                excluded: excluding, context: context).run()
     }
 }

@@ -7,6 +7,8 @@ struct CoastalBuild {
     let key: String
     let entry: StateLand.Entry
     let applyExceptions: Bool
+    /// Neighbours' airspace already built (lon/lat), taken out of the territorial sea.
+    var excluded: [Geometry] = []
     let context: GEOSContext
 
     func run() throws -> Airspace {
@@ -124,6 +126,15 @@ struct CoastalBuild {
             }
         }
 
+        // Airspace already built for neighbours keeps the slivers where the median lines of the
+        // two builds disagree (sea only: land is assigned by the land rule above).
+        for other in excluded {
+            let near = try other.clip(to: window)
+            guard try !near.isEmpty else { continue }
+            let xy = try Self.validPolygonal(projection.forward(near, context: context))
+            guard let ob = try xy.bounds, let sb = try sea.bounds, ob.intersects(sb) else { continue }
+            sea = try sea.robustDifference(xy).polygonalPart()
+        }
         step("sea")
         // Airspace = land ∪ territorial sea, back to lon/lat.
         // Not simplified: two neighbours simplified independently would overlap along their
@@ -203,14 +214,14 @@ struct CoastalBuild {
         return try Geometry.polygon(shell: out, context: context)
     }
 
-    /// `g` (lon/lat) with coordinates on the 1e-6° grid GeoJSON is written at, slivers that the
-    /// rounding would collapse removed, and valid — so writing it changes nothing.
+    /// `g` (lon/lat) snapped to the 1e-6° grid GeoJSON is written at (GEOS set-precision, which
+    /// nodes and repairs at that precision: edges that would cross or collapse after rounding are
+    /// merged), as a valid MultiPolygon — so writing it at 6 decimals and reading it back gives
+    /// the same valid geometry.
     static func onOutputGrid(_ g: Geometry) throws -> Geometry {
-        var out = try validPolygonal(g)
-        for _ in 0..<4 {
-            out = try out.snapped(1e-6).withoutSlivers(minArea: 1e-8, minWidth: 2e-6)
-            if try out.isValid, try out.snapped(1e-6).isValid { return out }
-            out = try validPolygonal(out)
+        let out = try validPolygonal(g).withPrecision(gridSize: 1e-6).polygonalPart()
+        guard try out.isValid else {
+            throw DomainError.invalidInput(source: "airspace output", message: "invalid after snapping to 1e-6°: \(try out.validityReason)")
         }
         return out
     }

@@ -38,15 +38,21 @@ struct NearestCoastPartition {
                 owners += Array(repeating: index, count: points.count)
             }
         }
+        (sites, owners) = Self.distinct(sites, owners, grid: 0.001)
         siteCount = sites.count
         step("sites \(sites.count)")
         guard !sites.isEmpty else { cells = [:]; return }
-        // GEOS's Voronoi builder occasionally fails on near-degenerate sites: retry with a
-        // larger snapping tolerance (metres).
+        // GEOS 3.11's Voronoi builder fails ("Invalid number of points in LinearRing found 2") when
+        // the circumcentres around a site coincide (cocircular sites: evenly densified parallel
+        // straight edges): retry with a larger snapping tolerance (metres), then with every site
+        // moved by a fixed pseudo-random offset of at most 1 mm, then 1 cm (deterministic).
         var diagram: Geometry?
         var failure: Error?
-        for (tolerance, clip) in [(0.01, true), (0.5, true), (0.01, false), (2.0, false)] {
+        let given = sites
+        for (tolerance, clip, jitter) in [(0.01, true, 0.0), (0.5, true, 0), (0.01, false, 0), (2.0, false, 0),
+                                          (0.0, true, 0.001), (0.0, true, 0.01)] {
             do {
+                sites = jitter > 0 ? Self.jittered(given, by: jitter) : given
                 diagram = try Geometry.voronoi(sites: sites, envelope: clip ? envelope : nil, tolerance: tolerance, context: context)
                 break
             } catch { failure = error }
@@ -90,6 +96,37 @@ struct NearestCoastPartition {
         let shared = try ca.boundary().intersection(cb.boundary()).linealPart()
         guard try !shared.isEmpty else { return nil }
         return try shared.lineMerge()
+    }
+
+    /// The sites rounded to a `grid` (metres) with repeats dropped, the first occurrence kept
+    /// (with its owner): the same point on two coasts (a land border's end, the joint of two
+    /// coast pieces) gives one site, not a degenerate pair.
+    static func distinct(_ sites: [Coordinate], _ owners: [Int], grid: Double) -> ([Coordinate], [Int]) {
+        struct Key: Hashable { let x: Int64, y: Int64 }
+        var seen = Set<Key>()
+        var outSites: [Coordinate] = [], outOwners: [Int] = []
+        outSites.reserveCapacity(sites.count)
+        for (s, o) in zip(sites, owners) {
+            let c = Coordinate(x: (s.x / grid).rounded() * grid, y: (s.y / grid).rounded() * grid)
+            guard seen.insert(Key(x: Int64((s.x / grid).rounded()), y: Int64((s.y / grid).rounded()))).inserted else { continue }
+            outSites.append(c)
+            outOwners.append(o)
+        }
+        return (outSites, outOwners)
+    }
+
+    /// Each site moved by a fixed pseudo-random offset (a hash of its index) of at most `amount`
+    /// in x and in y: breaks cocircular site sets, deterministically.
+    static func jittered(_ sites: [Coordinate], by amount: Double) -> [Coordinate] {
+        sites.enumerated().map { i, c in
+            var h = UInt64(i) &+ 0x9E37_79B9_7F4A_7C15
+            h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 31
+            let u = Double(h & 0xFFFF_FFFF) / Double(UInt32.max) - 0.5
+            let v = Double(h >> 32) / Double(UInt32.max) - 0.5
+            return Coordinate(x: c.x + 2 * amount * u, y: c.y + 2 * amount * v)
+        }
     }
 
     /// Whether the convex ring (closed, either orientation) contains or touches `p`.
