@@ -58,9 +58,12 @@ geodata: deps
 	bash tools/geodata/build-airspace.sh
 
 ## The whole test suite under AddressSanitizer + LeakSanitizer (own build folder; Swift Testing only,
-## since XCTest's runner reports leaks of its own). Any leak or memory error fails the run.
+## since XCTest's runner reports leaks of its own). Any memory error, and any leak of memory that
+## GEOS, PROJ, SQLite or C code allocated, fails the run; see tools/leaks/lsan.supp for what is not
+## counted (Swift runtime allocations LeakSanitizer cannot follow).
 leaks: test-deps
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 SWIFT_BACKTRACE=enable=no \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/leaks/lsan.supp:print_suppressions=0 \
 	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) \
 	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
 
