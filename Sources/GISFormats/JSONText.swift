@@ -16,7 +16,7 @@ enum JSONText {
         case .number(let d):
             guard d.isFinite else { return false }
             out += NumberText.shortest(d)
-        case .string(let s): out += quoted(s)
+        case .string(let s): out += JSONString.quoted(s)
         case .array(let a):
             out += "["
             for (i, v) in a.enumerated() {
@@ -28,7 +28,7 @@ enum JSONText {
             out += "{"
             for (i, m) in o.members.enumerated() {
                 if i > 0 { out += "," }
-                out += quoted(m.key) + ":"
+                out += JSONString.quoted(m.key) + ":"
                 guard append(m.value, to: &out) else { return false }
             }
             out += "}"
@@ -36,19 +36,4 @@ enum JSONText {
         return true
     }
 
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
 }

@@ -1,7 +1,7 @@
 /// XML escaping for text and attribute values (`&`, `<`, `>`, `"`, `'`); characters XML 1.0 forbids
 /// (C0 controls other than tab, newline and carriage return) are dropped.
-enum XMLText {
-    static func escaped(_ s: String) -> String {
+public enum XMLText {
+    public static func escaped(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

@@ -17,7 +17,7 @@ enum OrderedJSONText {
         case .bool(let b): out += b ? "true" : "false"
         case .integer(let i): out += String(i)
         case .number(let d): out += d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)) : "null"
-        case .string(let s): out += quote(s)
+        case .string(let s): out += JSONString.quoted(s)
         case .array(let a):
             if a.isEmpty { out += "[]"; return }
             if a.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
@@ -33,25 +33,10 @@ enum OrderedJSONText {
             if o.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, m) in o.members.enumerated() {
-                out += pad + quote(m.key) + ": "; write(m.value, indent: indent + 1, &out); out += i < o.count - 1 ? ",\n" : "\n"
+                out += pad + JSONString.quoted(m.key) + ": "; write(m.value, indent: indent + 1, &out); out += i < o.count - 1 ? ",\n" : "\n"
             }
             out += end + "}"
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var r = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if u.value < 0x20 { r += String(format: "\\u%04x", u.value) } else { r.unicodeScalars.append(u) }
-            }
-        }
-        return r + "\""
-    }
 }

@@ -1,22 +1,11 @@
 import Foundation
+import GISFormats
 
 /// SVG text helpers: XML escaping and pixel numbers rounded to 0.1 px (non-finite numbers refused).
 enum SVGText {
+    /// XML-escaped text for SVG, with tabs and line breaks as spaces (SVG text is one line).
     static func escaped(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += " "
-            case _ where u.value < 0x20: continue
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        XMLText.escaped(String(s.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) }))
     }
 
     /// An opacity clamped to 0…1 with two decimals.
