@@ -33,7 +33,7 @@ import Testing
         var args = [dir + "/sites.geojson", dir + "/eastern_line.geojson", "-o", dir + "/map.svg", "--geodata", dir + "/GeoData", "--title", "CLI"]
         let hasRsvg = FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert")
         if hasRsvg { args += ["--png", "--png-width", "400"] }
-        var command = try RenderCommand.parse(args)
+        let command = try RenderCommand.parse(args)
         try command.run()
         let svg = try String(contentsOfFile: dir + "/map.svg", encoding: .utf8)
         #expect(svg.contains("id=\"basemap\"") && svg.contains("data-name=\"Poland\""))
@@ -44,7 +44,7 @@ import Testing
     @Test(arguments: ["gpkg", "kml", "geojson"]) func convertsLayers(ext: String) throws {
         let dir = try Self.scene()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var command = try RenderCommand.parse([dir + "/sites.geojson", dir + "/eastern_line.geojson", "-o", dir + "/out.\(ext)"])
+        let command = try RenderCommand.parse([dir + "/sites.geojson", dir + "/eastern_line.geojson", "-o", dir + "/out.\(ext)"])
         try command.run()
         #expect(FileManager.default.fileExists(atPath: dir + "/out.\(ext)"))
         if ext == "geojson" {
