@@ -2,15 +2,6 @@ import ArgumentParser
 import Foundation
 import PerimeterKit
 
-/// A bad flag value: printed by ArgumentParser as one line, `Error: <message>`, exit 1.
-///
-/// `ValidationError` would append the usage and a "See --help" line (three lines); the issue asks
-/// for a one-line error, so `validate()` throws this instead.
-struct FlagError: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}
-
 /// `perimeter compare`: the Polish-border line versus a Dnipro River perimeter (issue 4).
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

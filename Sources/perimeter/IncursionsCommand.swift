@@ -44,17 +44,7 @@ struct IncursionsCommand: ParsableCommand {
     @Option(name: .customLong("max-gap-s"), help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
     var maxGapS: Double = 300
 
-    @Flag(help: "Sort each track's fixes by time instead of failing when time goes backwards.")
-    var sort = false
-
-    @Flag(name: .customLong("skip-invalid"), help: "Skip invalid rows/points (and empty tracks), reporting how many.")
-    var skipInvalid = false
-
-    @Option(help: "CSV column names: id=…,time=…,lon=…,lat=…,alt=… (defaults track_id,time,lon,lat,alt_m).")
-    var columns: String?
-
-    @Option(name: .customLong("format-in"), help: "Track format: csv, gpx or geojson (default: by extension).")
-    var formatIn: String?
+    @OptionGroup(title: "Reading tracks") var reading: TrackReadingOptions
 
     @Option(help: "Output format: geojson, csv or md (default: by -o extension).")
     var format: String?
@@ -86,18 +76,7 @@ struct IncursionsCommand: ParsableCommand {
         }
         guard maxGapS.isFinite, maxGapS > 0 else { throw ValidationError("--max-gap-s must be a positive number of seconds") }
         if let f = format, DataFormat(rawValue: f) == nil { throw ValidationError("--format must be geojson, csv or md") }
-        if let f = formatIn, TrackFileFormat(rawValue: f) == nil { throw ValidationError("--format-in must be csv, gpx or geojson") }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
-        _ = try readOptions()
-    }
-
-    /// Track-reading options from the flags.
-    func readOptions() throws -> TrackReadOptions {
-        var options = TrackReadOptions(sortByTime: sort, skipInvalid: skipInvalid)
-        if let columns {
-            do { try options.mapColumns(columns) } catch { throw ValidationError("\(error)") }
-        }
-        return options
     }
 
     /// The data format written, if any.
@@ -116,14 +95,14 @@ struct IncursionsCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let options = try readOptions()
+        let options = try reading.readOptions()
         let outFormat = try dataFormat()
         var warnings: [String] = []
 
         // Inputs: the track file and airspaces, from the flags or the scenario.
         var trackFile = tracks ?? ""
         var trackFormat = TrackFileFormat.geojson
-        if let tracks { trackFormat = try TrackFileFormat.of(tracks, explicit: formatIn.flatMap(TrackFileFormat.init(rawValue:))) }
+        if let tracks { trackFormat = try reading.format(of: tracks) }
         var codes = airspaceCodes
         var scenarioValue: Scenario?
         var geodataDir: String?
