@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import GeometryCore
 import PerimeterKit
 
 /// `--map FILE.svg` and its companions, shared by `coverage`, `compare` and `incursions`: the command's result
@@ -32,6 +33,9 @@ struct MapOptions: ParsableArguments {
         }
         guard (map as NSString).pathExtension.lowercased() == "svg" else { throw ValidationError("--map \(map): the map file must end in .svg") }
         if let mapBBox { _ = try bbox(mapBBox) }
+        // An unknown CRS is refused before any work, so no result file is written for a run
+        // whose map cannot be drawn.
+        do { _ = try CRS(mapCRS) } catch { throw FlagError("--map-crs: \(error)") }
     }
 
     private func bbox(_ text: String) throws -> BoundingBox {

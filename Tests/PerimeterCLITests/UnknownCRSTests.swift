@@ -26,5 +26,7 @@ import Testing
         #expect(!message.contains("\n"), "not one line: \(message)")
         #expect(message.contains("EPSG:999999"), "\(message)")
         #expect(try String(contentsOf: map, encoding: .utf8) == "previous map")
+        // Refused before any work: no result file either.
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.geojson").path))
     }
 }
