@@ -32,6 +32,7 @@ import GeometryCore
     @Test(arguments: [
         "track_id,time,lon,lat\nA,1757462400,14,52\nA,1757462410,14.5,52.25\n",
         "TRACK_ID;Time;Lon;LAT\nA;1757462400;14;52\nA;1757462410;14.5;52.25\n",
+        "track_id;time;lon;lat\nA;2025-09-10T00:00:00Z;14;52\nA;1757462410;14,5;52,25\n",
         "track_id\ttime\tlon\tlat\nA\t1757462400\t14\t52\nA\t1757462410\t14.5\t52.25\n",
         "\"track_id\",\"time\",\"lon\",\"lat\"\r\n\"A\",\"1757462400\",\"14\",\"52\"\r\n\"A\", 1757462410 ,14.5,52.25\r\n",
     ])
