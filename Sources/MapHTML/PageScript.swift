@@ -184,7 +184,7 @@ enum PageScript {
       it.line = L.polyline(ll.length > 1 ? ll : [ll[0], ll[0]], {renderer: trackRenderer, color: trackStyle.stroke, weight: trackStyle.weight,
         opacity: 0.85, interactive: true}).bindPopup(function () { return trackPopup(it); }, {maxWidth: 400});
       it.line.trackId = it.id;
-      it.marker = L.circleMarker(ll[0], {renderer: aircraftRenderer, pane: 'aircraft', radius: 5.5, weight: 1.5, color: '#ffffff',
+      it.marker = L.circleMarker(ll[0], {renderer: aircraftRenderer, pane: 'aircraft', radius: 6.5, weight: 2, color: '#111111',
         fillColor: OUTSIDE, fillOpacity: 1, opacity: 1, interactive: !many}).bindPopup(function () { return trackPopup(it); }, {maxWidth: 400});
       it.marker.trackId = it.id;
       it.state = null;
@@ -197,7 +197,7 @@ enum PageScript {
   D.layers.filter(function (ld) { return !isArea(ld); }).forEach(addResultLayer);
   if (T && T.items.length) {
     addOverlay('aircraft', 'Aircraft at time t (red: inside airspace' + (T.coverage ? ', blue: in coverage' : '') + ')', 'aircraft',
-      {pointFill: INSIDE, stroke: '#ffffff', radius: 5, weight: 1.5}, aircraft, true, null);
+      {pointFill: INSIDE, stroke: '#111111', radius: 5, weight: 2}, aircraft, true, null);
   }
 
   // ---- panel ---------------------------------------------------------------------------------------------
@@ -359,10 +359,36 @@ enum PageScript {
   map.on('overlayadd overlayremove', updateLegend);
   L.control.scale({imperial: false, maxWidth: 180, position: 'bottomleft'}).addTo(map);
 
+  // Labels never overlap: places first, then country names; one that would overlap a label already shown is hidden.
+  function declutter() {
+    var spans = Array.prototype.slice.call(document.querySelectorAll('.place-label span'))
+      .concat(Array.prototype.slice.call(document.querySelectorAll('.country-label span')));
+    var kept = [];
+    spans.forEach(function (s) { s.style.visibility = ''; });
+    spans.forEach(function (s) {
+      var r = s.getBoundingClientRect();
+      if (!r.width) return;
+      var hit = kept.some(function (k) { return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom; });
+      if (hit) s.style.visibility = 'hidden'; else kept.push(r);
+    });
+  }
+  map.on('zoomend moveend overlayadd', declutter);
+
   // ---- initial view --------------------------------------------------------------------------------------
   if (!fitBounds.isValid() && D.basemap) fitBounds = L.geoJSON(D.basemap.countries).getBounds();
-  if (fitBounds.isValid()) map.fitBounds(fitBounds, {padding: [24, 24]}); else map.setView([50, 20], 4);
   updateLegend();
+  if (fitBounds.isValid()) {
+    // The legend sits in the bottom-right corner: keep the data clear of it, beside it or above it, whichever
+    // shows the data larger.
+    var lw = legend._div.offsetWidth + 10, lh = legend._div.offsetHeight + 10;
+    var beside = map.getBoundsZoom(fitBounds, false, L.point(48 + lw, 48));
+    var above = map.getBoundsZoom(fitBounds, false, L.point(48, 48 + lh));
+    var pad = beside >= above ? [24 + lw, 24] : [24, 24 + lh];
+    map.fitBounds(fitBounds, {paddingTopLeft: [24, 24], paddingBottomRight: pad});
+  } else {
+    map.setView([50, 20], 4);
+  }
+  declutter();
   if (T && T.items.length) setTime(0, true);
   if (D.altitudes.length) showAltitude(0);
   window.perimeterPage = {

@@ -12,6 +12,8 @@ SPEC: {"pages": [{"name": str, "path": str,
                   "screenshot": "file.png",       # saved after load; must not be blank
                   "forbidden_globals": [str]}]}   # window members that must not exist (script injection)
 
+`check_page.py --screenshot PAGE.html OUT.png [SECONDS]` only saves a screenshot (time slider at SECONDS).
+
 One browser session serves every page. Each page must load with no console error and no network request:
 the Chrome DevTools network log may show only the page's own file:// URL and data: URLs, and the
 Resource Timing list must be empty of anything else.
@@ -79,7 +81,10 @@ def start_browser():
                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--force-device-scale-factor=1"]:
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    # The page's viewport, whatever the window decorations take.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    return driver
 
 
 def requests_made(driver):
@@ -283,7 +288,26 @@ def check_page(driver, page, shots):
     return {"name": page["name"], "ok": not errors, "errors": errors, "facts": facts}
 
 
+def screenshot(page, out, at=None):
+    """`check_page.py --screenshot PAGE.html OUT.png [SECONDS]`: the page as a reader first sees it (or with the
+    time slider at SECONDS), for the README."""
+    driver = start_browser()
+    try:
+        driver.get("file://" + quote(__import__("os").path.abspath(page)))
+        if not wait_ready(driver):
+            raise SystemExit(f"{page}: not ready within 60 s")
+        if at is not None:
+            driver.execute_script("window.perimeterPage.setTime(arguments[0]);", float(at))
+        time.sleep(0.5)
+        driver.save_screenshot(out)
+    finally:
+        driver.quit()
+    return 0
+
+
 def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == "--screenshot":
+        return screenshot(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     spec = json.load(open(sys.argv[1]))
     try:
         driver = start_browser()
@@ -292,7 +316,6 @@ def main():
         return 2
     results = []
     try:
-        driver.set_window_size(1400, 900)
         for page in spec["pages"]:
             try:
                 results.append(check_page(driver, page, spec.get("screenshots")))
