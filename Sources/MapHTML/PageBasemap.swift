@@ -21,10 +21,12 @@ public struct PageBasemap: Sendable {
         self.places = places
     }
 
-    /// The basemap from `geodata` for a page of `layers` (the places are chosen as for the SVG maps).
+    /// The basemap from `geodata` for a page of `layers` (the places are chosen as for the SVG maps; a country
+    /// is labelled inside its part near the layers, so the label is where the page opens).
     public static func load(geodata: String, for layers: [MapLayer]) throws -> PageBasemap {
         let countries = try GeoDataMapLayers.countries(geodata: geodata).collection.features
         let places = try GeoDataMapLayers.places(geodata: geodata, for: layers)?.collection.features ?? []
+        let view = extent(of: layers)
         let context = GEOSContext()
         var simplified: [Feature] = []
         var labels: [(String, Coordinate)] = []
@@ -41,13 +43,36 @@ public struct PageBasemap: Sendable {
             let key = f.properties["iso2"]?.stringValue ?? name
             guard !name.isEmpty, !labelled.contains(key) else { continue }
             labelled.insert(key)
-            if let at = try? labelPoint(geos) { labels.append((name, at)) }
+            if let at = try? labelPoint(geos, near: view) { labels.append((name, at)) }
         }
         return PageBasemap(countries: simplified, labels: labels, places: places)
     }
 
-    /// The centre of the largest inscribed circle of the largest part.
-    static func labelPoint(_ g: Geometry) throws -> Coordinate {
+    /// The lon/lat box of the layers that set the extent (about what the page shows first), grown by a tenth.
+    static func extent(of layers: [MapLayer]) -> Bounds? {
+        var w = Double.infinity, s = Double.infinity, e = -Double.infinity, n = -Double.infinity
+        for layer in layers where layer.role != .basemap && layer.fitsExtent {
+            for f in layer.collection.features {
+                for p in f.geometry?.allPositions ?? [] where p.lon.isFinite && p.lat.isFinite {
+                    w = min(w, p.lon); e = max(e, p.lon); s = min(s, p.lat); n = max(n, p.lat)
+                }
+            }
+        }
+        guard w <= e, s <= n else { return nil }
+        let grow = max(0.05, max(e - w, n - s) / 10)
+        return Bounds(minX: w - grow, minY: max(-90, s - grow), maxX: e + grow, maxY: min(90, n + grow))
+    }
+
+    /// The centre of the largest inscribed circle of the largest part of the country inside `view` (of the whole
+    /// country when none of it is there).
+    static func labelPoint(_ g: Geometry, near view: Bounds?) throws -> Coordinate {
+        if let view, let clipped = try? g.makeValid().clip(to: view), !(try clipped.isEmpty), try clipped.area > 0.05 {
+            return try largestPartCentre(clipped)
+        }
+        return try largestPartCentre(g)
+    }
+
+    static func largestPartCentre(_ g: Geometry) throws -> Coordinate {
         let parts = try g.geometries
         var best = g
         var bestArea = 0.0

@@ -359,10 +359,10 @@ enum PageScript {
   map.on('overlayadd overlayremove', updateLegend);
   L.control.scale({imperial: false, maxWidth: 180, position: 'bottomleft'}).addTo(map);
 
-  // Labels never overlap: places first, then country names; one that would overlap a label already shown is hidden.
+  // Labels never overlap: country names first, then places; one that would overlap a label already shown is hidden.
   function declutter() {
-    var spans = Array.prototype.slice.call(document.querySelectorAll('.place-label span'))
-      .concat(Array.prototype.slice.call(document.querySelectorAll('.country-label span')));
+    var spans = Array.prototype.slice.call(document.querySelectorAll('.country-label span'))
+      .concat(Array.prototype.slice.call(document.querySelectorAll('.place-label span')));
     var kept = [];
     spans.forEach(function (s) { s.style.visibility = ''; });
     spans.forEach(function (s) {

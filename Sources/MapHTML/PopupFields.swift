@@ -24,7 +24,11 @@ enum PopupFields {
         ("_km2", "km²"), ("_km", "km"), ("_m", "m"), ("_s", "s"), ("_pct", "%"), ("_kmh", "km/h"), ("_min", "min"),
     ]
 
+    /// Labels that would be ambiguous read from the name alone.
+    static let labels = ["perimeter": "of perimeter", "n": "incursion #", "site": "site #", "part": "site line part"]
+
     static func label(_ key: String) -> String {
+        if let l = labels[key] { return l }
         var k = key
         for u in units where k.hasSuffix(u.suffix) { k.removeLast(u.suffix.count); break }
         return k.replacingOccurrences(of: "_", with: " ")
