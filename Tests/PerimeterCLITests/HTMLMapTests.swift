@@ -105,9 +105,15 @@ import Testing
         #expect(r.status == 0, "browser check failed (exit \(r.status)): \(report["error"] ?? "")")
         let results = report["pages"] as? [[String: Any]] ?? []
         #expect(results.count == pages.count, "\(report["error"] ?? r.stderr.suffix(800))")
-        for page in results {
+        for (page, spec) in zip(results, pages) {
             let errors = page["errors"] as? [String] ?? []
             #expect(page["ok"] as? Bool == true, "\(page["name"] ?? ""): \(errors.joined(separator: " | "))")
+            // Sizes and timings for the record (never asserted: speed belongs to benchmarks).
+            let facts = page["facts"] as? [String: Any] ?? [:]
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: spec["path"] as! String)[.size] as? Int) ?? 0
+            print(String(format: "html page %@: %.2f MB, ready %@ s, one time step %@ ms, %@ colours", page["name"] as? String ?? "",
+                         Double(bytes) / 1e6, "\(facts["ready_s"] ?? "-")", "\(facts["set_time_ms"] ?? "-")",
+                         "\(facts["screenshot_colours"] ?? "-")"))
         }
     }
 
