@@ -155,7 +155,7 @@ struct IncursionsCommand: ParsableCommand {
         let analyzer = TrackAnalyzer(airspaces: airspaceFinders, coverage: coverageFinders)
         let progress = ProgressReporter(label: "incursions", quiet: quiet)
         let fromStdin = trackFile == "-"
-        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil
+        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil || htmlMap.html != nil
         var source = try trackFormat.open(trackFile, options: options)
         source.progress = progress.sink
         source.retainsTracks = fromStdin && needsTracksAgain
@@ -224,7 +224,8 @@ struct IncursionsCommand: ParsableCommand {
                                                                                   : try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
                                        title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
-        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                               : try trackFormat.open(trackFile, options: options) },
                                     airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
                                     geodata: geodataDir ?? geodata,
                                     title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
