@@ -113,10 +113,11 @@ public struct Coverage: Sendable {
             report = { done, tiles in progress(done, tiles, "tiles") }
         }
         let shells = plan.shells
-        let union = try TiledCircleUnion.union(
+        let tiled = try TiledCircleUnion.union(
             circles: circles.map { ($0.center, $0.radiusM) }, items: plan.items,
             shell: { i in try shells[i] ?? circles[plan.items[i].circle].ring(toleranceM: toleranceM) },
             toleranceM: toleranceM, threads: max(1, threads), context: ctx, progress: report)
+        let union = try LonLatPlane.withPoleEdgesSplit(tiled, context: ctx)
         let measures = CoverageUnionMeasures(polygons: try union.polygonRings, geodesic: geod)
         return Coverage(
             circles: circles, unionWKB: try union.wkb, areaM2: measures.areaM2, perimeterM: measures.perimeterM,
@@ -137,7 +138,9 @@ struct UnionPlan {
         var eager: [Int] = []
         for (i, c) in circles.enumerated() {
             let circle = GeodesicCircle(center: c.center, radius: c.radiusM)
-            let extent = circle.planarExtent(on: geod)
+            // The box must hold the ring's vertices, which lie a little beyond the radius.
+            let vertexRadius = try circle.planarVertexRadius(tolerance: toleranceM) * (1 + 1e-9)
+            let extent = GeodesicCircle(center: c.center, radius: vertexRadius).planarExtent(on: geod)
             let west = c.center.x - extent.lonHalfWidth, east = c.center.x + extent.lonHalfWidth
             if circle.hasUniformPlanarRing(extent: extent, on: geod), west >= -180, east <= 180 {
                 let pad = 1e-9
