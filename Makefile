@@ -11,7 +11,7 @@ BIN := .build/release/perimeter
 # Python packages the tests use as independent oracles (never imported by Perimeter itself).
 ORACLE_PKGS := shapely==2.* pyproj==3.* geographiclib==2.* numpy pandas
 
-.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map qgis-check
+.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks clean docs-map qgis-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -47,11 +47,25 @@ release: deps
 run: release
 	$(BIN) compare
 
-test: test-deps
+## The Spark job's dependencies (tools/spark): Java 17 from Debian, pinned pyspark/pyarrow/pytest in .venv.
+spark-deps: test-deps
+	@java -version 2>&1 | grep -q 'version "\(1[7-9]\|2[0-9]\)' || { echo "installing openjdk-17-jre-headless"; \
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	  $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@$(PY) -c 'import pyspark, pyarrow, pytest, numpy, sys; sys.exit(pyspark.__version__ != "4.3.0")' 2>/dev/null || \
+	  $(PY) -m pip install -q --disable-pip-version-check -r tools/spark/requirements.txt
+
+test: test-deps spark-deps
+	$(SWIFT) build --product perimeter
+	PERIMETER_BIN=$(CURDIR)/.build/debug/perimeter $(PY) -m pytest tools/spark/tests -q -p no:cacheprovider
 	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) $(SWIFT) test
 
 bench: test-deps release
 	PERIMETER_PYTHON=$(PY) bash tools/bench/run.sh
+
+## The Spark job against one process on the 10,000-track workload (Spark local[2]).
+bench-spark: spark-deps release
+	PERIMETER_PYTHON=$(PY) bash tools/spark/bench.sh
 
 geodata: deps
 	bash tools/geodata/build.sh

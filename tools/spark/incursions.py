@@ -52,7 +52,6 @@ INT_COLUMNS = {"incursions": "int", "fixes": "bigint"}
 ROW_ERROR = re.compile(r"<<PERIMETER_BAD_ROW (-?\d+) (-?\d+) (-?\d+)\|(.*?)>>", re.S)
 JOB_ERROR = re.compile(r"<<PERIMETER_FAILED\|(.*?)>>", re.S)
 # The CLI names standard input `-` (or `/dev/stdin`) in its `file:line: problem` messages.
-STDIN_ARG = os.environ.get("PERIMETER_STDIN_ARG", "-")
 STDIN_LINE = re.compile(r"^(?:Error:\s*)?(?:-|<stdin>|stdin|/dev/stdin):(\d+):(.*)$", re.M)
 
 
@@ -76,9 +75,11 @@ def parse_args(argv):
     p.add_argument("--coverage", metavar="F", help="coverage GeoJSON (as for perimeter incursions)")
     p.add_argument("--max-gap-s", type=float, help="passed to perimeter incursions")
     p.add_argument("--preset", help="input layout preset, passed to perimeter incursions (opensky, traffic, fr24)")
+    p.add_argument("--time-unit", help="unit of numeric times (s, ms, …), passed to perimeter incursions")
     p.add_argument("--columns", help="CSV column names id=…,time=…,lon=…,lat=…,alt=…, passed to perimeter incursions")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.csv, or OUT.parquet")
-    p.add_argument("--partitions", type=int, help="track partitions (default: spark.sql.shuffle.partitions)")
+    p.add_argument("--partitions", type=int,
+                   help="track partitions, one perimeter process each (default: 2 per core, at least one per 512 MiB of input)")
     p.add_argument("--perimeter", metavar="BIN",
                    help="perimeter executable (default: $PERIMETER_BIN, .build/release, .build/debug, PATH)")
     p.add_argument("--geodata", metavar="DIR", help="GeoData directory for --airspace (default: $PERIMETER_GEODATA or the repository's)")
@@ -99,7 +100,7 @@ def column_names(args):
     names = dict(DEFAULT_COLUMNS)
     if args.preset:
         if args.preset.lower() not in PRESETS:
-            raise JobError(f"--preset: unknown preset '{args.preset}'; use {', '.join(sorted(PRESETS))}")
+            raise JobError(f"--preset {args.preset}: this job reads CSV or Parquet rows; use {', '.join(sorted(PRESETS))}")
         names.update(PRESETS[args.preset.lower()])
     if args.columns:
         for pair in args.columns.split(","):
@@ -157,21 +158,23 @@ class HadoopFS:
         return path.getFileSystem(self.conf)
 
     def list_inputs(self, text):
-        """Qualified paths of the input files under `text` (a file or a folder), sorted."""
+        """(qualified path, bytes) of the input files under `text` (a file or a folder), sorted."""
         p = self.path(text)
         fs = self.fs(p)
         if not fs.exists(p):
             raise JobError(f"{text}: no such file or folder")
-        if not fs.getFileStatus(p).isDirectory():
-            return [fs.makeQualified(p).toString()]
+        status = fs.getFileStatus(p)
+        if not status.isDirectory():
+            return [(fs.makeQualified(p).toString(), status.getLen())]
+        root = fs.makeQualified(p).toString()
         files = []
         it = fs.listFiles(p, True)
         while it.hasNext():
             s = it.next()
-            rel = s.getPath().toString()
-            if any(part.startswith(("_", ".")) for part in rel[len(fs.makeQualified(p).toString()):].split("/") if part):
+            path = s.getPath().toString()
+            if any(part.startswith(("_", ".")) for part in path[len(root):].split("/") if part):
                 continue
-            files.append(s.getPath().toString())
+            files.append((path, s.getLen()))
         return sorted(files)
 
     def first_line(self, text):
@@ -358,7 +361,7 @@ def make_partition_runner(binary_name, airspace_names, coverage_name, flags, hea
 
     def command():
         from pyspark import SparkFiles
-        cmd = [executable(), "incursions", STDIN_ARG, "--format-in", "csv", "--format", "csv", "-o", "-",
+        cmd = [executable(), "incursions", "-", "--format-in", "csv", "--format", "csv", "-o", "-",
                "--quiet", "--sort", "--threads", "1"]
         for a in airspace_names:
             cmd += ["--airspace-file", SparkFiles.get(a)]
@@ -570,7 +573,8 @@ def main(argv):
     hfs = HadoopFS(spark)
     files, kinds = [], []
     try:
-        files = hfs.list_inputs(args.tracks)
+        listed = hfs.list_inputs(args.tracks)
+        files = [f for f, _ in listed]
         if not files:
             raise JobError(f"{args.tracks}: no input files")
         kinds = [split_kind(f) for f in files]
@@ -594,9 +598,14 @@ def main(argv):
             flags += ["--preset", args.preset]
         if args.columns:
             flags += ["--columns", args.columns]
+        if args.time_unit:
+            flags += ["--time-unit", args.time_unit]
         runner = make_partition_runner(os.path.basename(binary), [os.path.basename(a) for a in airspaces],
                                        os.path.basename(args.coverage) if args.coverage else None, flags, header)
-        partitions = args.partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
+        # Two tasks per core, more for big inputs (≈ 512 MiB of rows per task): each task runs one
+        # perimeter process whose memory is bounded by the tracks in flight, so few big tasks are fine.
+        total = sum(n for _, n in listed)
+        partitions = args.partitions or max(2 * sc.defaultParallelism, -(-total // (512 << 20)))
         grouped = (df.repartition(partitions, "id")
                    .sortWithinPartitions("id", "tkey", "file_idx", "block", "row")
                    .select(F.concat(F.col("value"), F.lit("\n")).alias("value"), "file_idx", "block", "row"))

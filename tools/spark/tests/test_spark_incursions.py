@@ -87,7 +87,7 @@ def run_job(*args):
     old = sys.stderr
     sys.stderr = err
     try:
-        status = incursions.main([*args, "--perimeter", perimeter_bin(), "--quiet"])
+        status = incursions.main([*args, "--perimeter", perimeter_bin(), "--partitions", "2", "--quiet"])
     finally:
         sys.stderr = old
     return status, err.getvalue()
