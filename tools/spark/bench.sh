@@ -18,27 +18,31 @@ export PYSPARK_PYTHON=$PY
 fixes=$(( $(wc -l <"$WORK/tracks.csv") - 1 ))
 echo "== $TRACKS tracks, $fixes fixes ($(du -m "$WORK/tracks.csv" | cut -f1) MiB CSV) against PL; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-/usr/bin/time -f '%e %M' -o "$WORK/t_single" \
+/usr/bin/time -f '%e %M %U %S' -o "$WORK/t_single" \
   "$BIN" incursions "$WORK/tracks.csv" --airspace PL --format csv -o "$WORK/single.csv" --quiet >/dev/null
-/usr/bin/time -f '%e %M' -o "$WORK/t_stream" \
+/usr/bin/time -f '%e %M %U %S' -o "$WORK/t_stream" \
   bash -c "cat '$WORK/tracks.csv' | '$BIN' incursions - --airspace PL --format csv -o - --quiet >'$WORK/stream.csv' 2>/dev/null"
-/usr/bin/time -f '%e %M' -o "$WORK/t_spark" \
+/usr/bin/time -f '%e %M %U %S' -o "$WORK/t_spark" \
   "$(dirname "$PY")/spark-submit" --master "$MASTER" --driver-memory 2g \
     --conf spark.ui.enabled=false \
     --driver-java-options "-Dlog4j2.configurationFile=file:$ROOT/tools/spark/log4j2.properties" \
     tools/spark/incursions.py "$WORK/tracks.csv" --airspace PL -o "$WORK/spark.csv" --perimeter "$BIN" \
     >"$WORK/spark.out" 2>"$WORK/spark.err" || { tail -20 "$WORK/spark.err"; exit 1; }
 
-read -r single_t single_m <"$WORK/t_single"
+read -r single_t single_m single_u single_s <"$WORK/t_single"
 read -r stream_t _ <"$WORK/t_stream"
-read -r spark_t _ <"$WORK/t_spark"
+read -r spark_t _ spark_u spark_s <"$WORK/t_spark"
+single_cpu=$(echo "$single_u + $single_s" | bc -l); spark_cpu=$(echo "$spark_u + $spark_s" | bc -l)
 # In-job time: from the job's own summary (session start to output written, JVM start excluded).
 job_t=$(grep -o 'in [0-9.]* s' "$WORK/spark.out" | grep -o '[0-9.]*')
 printf '%-44s %10s %14s\n' "" "wall_s" "fixes_per_s"
+# CPU seconds (user + sys of the process tree) hold up better than wall time on a busy machine.
 printf '%-44s %10s %14.0f\n' "perimeter incursions FILE (1 process)" "$single_t" "$(echo "$fixes/$single_t" | bc -l)"
 printf '%-44s %10s %14.0f\n' "cat FILE | perimeter incursions - (stream)" "$stream_t" "$(echo "$fixes/$stream_t" | bc -l)"
 printf '%-44s %10s %14.0f\n' "spark-submit $MASTER (end to end)" "$spark_t" "$(echo "$fixes/$spark_t" | bc -l)"
 printf '%-44s %10s %14.0f\n' "  of which the job (session start excluded)" "$job_t" "$(echo "$fixes/$job_t" | bc -l)"
+echo "CPU: single process $single_cpu s ($(echo "$fixes/$single_cpu" | bc) fixes per CPU-second), Spark $spark_cpu s" \
+     "($(echo "$fixes/$spark_cpu" | bc) fixes per CPU-second): $(echo "scale=1; $spark_cpu / $single_cpu" | bc -l)x the CPU"
 cores=${MASTER//[!0-9]/}
 echo "Spark overhead: $(echo "scale=1; $spark_t / $single_t" | bc -l)x the single process's wall time" \
      "(job alone $(echo "scale=1; $job_t / $single_t" | bc -l)x); per executor core: $(echo "$fixes / $job_t / ${cores:-2}" | bc) fixes/s"

@@ -279,11 +279,12 @@ def read_csv_inputs(spark, hfs, files, wanted):
             F.monotonically_increasing_id().bitwiseAND((1 << 33) - 1).alias("row"))
         frames.append(raw)
     df = reduce(lambda a, b: a.unionByName(b), frames)
-    df = df.where(~((F.col("block") == 0) & (F.col("row") == 0)) & (F.trim(F.col("value")) != ""))
-    fields = F.split(F.col("value"), re.escape(delim))
+    df = df.where(~((F.col("block") == 0) & (F.col("row") == 0)) & (F.col("value") != ""))
 
     def clean(i):
-        return F.regexp_replace(F.trim(F.get(fields, i)), r'^"(.*)"$', "$1")
+        # Field i without blanks or surrounding quotes (substring_index: no per-row array).
+        field = F.trim(F.substring_index(F.substring_index(F.col("value"), delim, i + 1), delim, -1))
+        return F.when(field.startswith('"'), F.regexp_replace(field, r'^"(.*)"$', "$1")).otherwise(field)
 
     df = df.select("value", "file_idx", "block", "row",
                    clean(id_i).alias("id"), time_key(clean(time_i)).alias("tkey"))
@@ -505,7 +506,6 @@ def parquet_frame(rows, header):
 
 
 def write_output(spark, hfs, out, header, rows):
-    from pyspark.sql import functions as F
     target = hfs.fs(hfs.path(out)).makeQualified(hfs.path(out)).toString()
     scratch = target + f".tmp-{uuid.uuid4().hex[:8]}"
     try:
@@ -618,6 +618,7 @@ def main(argv):
             raise JobError(f"{args.tracks}: no tracks in the input")
         header_out = heads[0].line
         write_output(spark, hfs, args.output, header_out, out.where(F.col("kind") == 1))
+        out.unpersist()
         elapsed = time.time() - started
         if not args.quiet:
             print(f"incursions (spark, {sc.master}): {data[0].tracks} tracks, {data[0].fixes} fixes from "
