@@ -158,6 +158,9 @@ struct IncursionsCommand: ParsableCommand {
         var source = try trackFormat.open(trackFile, options: options)
         source.progress = progress.sink
         source.retainsTracks = fromStdin && needsTracksAgain
+        let axisCheck = (geodataDir ?? (try? GeoDataLocator.directory(explicit: geodata)))
+            .flatMap { try? AxisOrderCheck.countries(geodata: $0) }
+        if let axisCheck { source.observer = { axisCheck.observe($0) } }
         let workers = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         // Per-track CSV to stdout is streamed: each track's rows as soon as it is done.
         let stream: RowStream? = outFormat == .csv && (output ?? "-") == "-" && !needsTracksAgain
@@ -168,6 +171,9 @@ struct IncursionsCommand: ParsableCommand {
                                            onReport: onReport)
         let stats = result.statistics
         progress.finish(done: stats.fixes, total: nil, unit: "fixes")
+        if scenarioValue == nil, let w = axisCheck?.warning(source: fromStdin ? "standard input" : trackFile) {
+            FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+        }
         guard stats.tracks > 0 else {
             throw DomainError.invalidInput(source: trackFile, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
                 ? "no usable track (\(stats.invalidSkipped) invalid rows and \(stats.emptyTracksSkipped) empty tracks skipped)"

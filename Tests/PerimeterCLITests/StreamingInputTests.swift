@@ -55,8 +55,8 @@ import Testing
         let interleaved = dir.appendingPathComponent("interleaved.csv").path
         try Self.csv(tracks).write(toFile: grouped, atomically: true, encoding: .utf8)
         try Self.csv(tracks, interleaved: true).write(toFile: interleaved, atomically: true, encoding: .utf8)
-        let a = try CLI.perimeter(["incursions", grouped, "--airspace", "PL", "--format", "csv", "-o", "-"])
-        let b = try CLI.perimeter(["incursions", "-", "--airspace", "PL", "--format", "csv", "-o", "-"], stdinPath: interleaved)
+        let a = try CLI.perimeter(["incursions", grouped, "--airspace-file", try HostileTrackInputTests.box(in: dir), "--format", "csv", "-o", "-"])
+        let b = try CLI.perimeter(["incursions", "-", "--airspace-file", try HostileTrackInputTests.box(in: dir), "--format", "csv", "-o", "-"], stdinPath: interleaved)
         #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
         // All aircraft are in the air together: their rows come at the end of input, in order of
         // first appearance (by start time here, not by id): the same rows in another order.
@@ -76,7 +76,7 @@ import Testing
         let rest = text[42...].joined(separator: "\n")
         let p = Process()
         p.executableURL = CLI.binary
-        p.arguments = ["incursions", "-", "--airspace", "PL", "--format", "csv", "-o", "-", "--quiet"]
+        p.arguments = ["incursions", "-", "--airspace-file", try HostileTrackInputTests.box(in: dir), "--format", "csv", "-o", "-", "--quiet"]
         var env = ProcessInfo.processInfo.environment
         env["PERIMETER_GEODATA"] = CLI.packageRoot.appendingPathComponent("GeoData").path
         p.environment = env
@@ -89,19 +89,19 @@ import Testing
         // T0's row must arrive while standard input is still open.
         var seen = ""
         let deadline = Date().addingTimeInterval(60)
-        while !seen.contains("\nT0,PL,"), Date() < deadline {
+        while !seen.contains("\nT0,box,"), Date() < deadline {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
         }
-        #expect(seen.contains("\nT0,PL,"), "T0's row before the end of input; got \(seen)")
+        #expect(seen.contains("\nT0,box,"), "T0's row before the end of input; got \(seen)")
         #expect(!seen.contains("T1,"))
         input.fileHandleForWriting.write(Data(rest.utf8))
         try input.fileHandleForWriting.close()
         seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
-        #expect(seen.contains("\nT1,PL,") && seen.contains("\nT2,PL,"))
+        #expect(seen.contains("\nT1,box,") && seen.contains("\nT2,box,"))
     }
 
     @Test func aBadRowOnStandardInputNamesTheLine() throws {
@@ -109,7 +109,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("bad.csv").path
         try "track_id,time,lon,lat\nA,1757462400,14,52\nA,later,14.1,52\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let run = try CLI.perimeter(["incursions", "-", "--airspace", "PL", "--format", "csv", "-o", "-"], stdinPath: path)
+        let run = try CLI.perimeter(["incursions", "-", "--airspace-file", try HostileTrackInputTests.box(in: dir), "--format", "csv", "-o", "-"], stdinPath: path)
         #expect(run.status != 0)
         #expect(run.stderr.contains("<stdin>:3: track 'A': unparsable time 'later'"), "\(run.stderr)")
     }

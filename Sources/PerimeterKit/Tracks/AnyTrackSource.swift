@@ -5,6 +5,8 @@ public struct AnyTrackSource: TrackSource {
     private let statisticsBody: () -> TrackReadStatistics
     /// Called after each track with the running fix count.
     public var progress: ProgressSink?
+    /// Shown every track as it is read (on the reading thread).
+    public var observer: ((Track) -> Void)?
     /// Keep every track yielded in `retained` (for input that cannot be read twice, standard input).
     public var retainsTracks = false
     /// The tracks yielded so far, when `retainsTracks`.
@@ -18,6 +20,7 @@ public struct AnyTrackSource: TrackSource {
     public mutating func nextTrack() throws -> Track? {
         let track = try nextBody()
         if retainsTracks, let track { retained.append(track) }
+        if let observer, let track { observer(track) }
         if let progress, track != nil { progress(statistics.fixes, nil, "fixes") }
         return track
     }

@@ -9,7 +9,8 @@ import GeometryCore
 ///
 /// Columns are found by name, case-insensitively (`TrackReadOptions`, defaults
 /// `track_id,time,lon,lat,alt_m`, or a preset's; the altitude column is optional); extra columns
-/// are ignored. The separator (`,`, `;` or tab) is the one the header uses most. Fields may be
+/// are ignored. The separator (`,`, `;` or tab) is the one the header uses most (with `;`, numbers
+/// may use a decimal comma). Fields may be
 /// double-quoted (a quoted field may hold the separator; `""` is a quote). Times are ISO 8601 or a
 /// number of epoch units (`TrackReadOptions.timeUnit`), each within 1900–2200; lon/lat are degrees
 /// WGS84, or one `"lat,lon"` field (`positionColumn`). Input is read in 1 MiB blocks with `read(2)`
@@ -241,10 +242,21 @@ public final class CSVTrackReader: TrackSource {
 
     @inline(__always)
     private func number(_ k: Int, _ column: String) -> Result<Double, TrackReadError> {
-        if let v = DecimalParser.parse(buffer, fieldStart[k], fieldEnd[k]) {
+        if let v = DecimalParser.parse(buffer, fieldStart[k], fieldEnd[k]) ?? decimalComma(k) {
             return v.isFinite ? .success(v) : .failure(rowError(.notFinite(column: column)))
         }
         return .failure(rowError(.unparsableNumber(column: column, text: text(k))))
+    }
+
+    /// In a `;`-separated file (the spreadsheet export of locales that write `52,25`), a number
+    /// with one decimal comma and no point.
+    private func decimalComma(_ k: Int) -> Double? {
+        guard separator == 0x3B else { return nil }
+        var bytes = Array(UnsafeBufferPointer(start: buffer + fieldStart[k], count: fieldEnd[k] - fieldStart[k]))
+        guard bytes.count(where: { $0 == 0x2C }) == 1, !bytes.contains(0x2E),
+              let comma = bytes.firstIndex(of: 0x2C) else { return nil }
+        bytes[comma] = 0x2E
+        return bytes.withUnsafeBufferPointer { DecimalParser.parse($0.baseAddress!, 0, $0.count) }
     }
 
     private func rowError(_ problem: TrackReadError.Problem) -> TrackReadError {

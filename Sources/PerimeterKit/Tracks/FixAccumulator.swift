@@ -29,6 +29,11 @@ struct FixAccumulator {
 
     /// Adds a fix read at `line`; returns `false` if it was skipped as invalid (skipInvalid).
     mutating func append(_ fix: Fix, line: Int, statistics: inout TrackReadStatistics) throws {
+        guard TrackTimeRange.contains(fix.time) else {  // readers check their own text first; this is the backstop
+            if options.skipInvalid { statistics.invalidSkipped += 1; return }
+            throw TrackReadError(file: file, line: line, trackID: id,
+                                 problem: .timeOutOfRange(text: "\(fix.time) s since 1970", hint: ""))
+        }
         if !options.sortByTime, let last = fixes.last {
             if fix.time == last.time {
                 statistics.duplicateTimesDropped += 1
