@@ -69,6 +69,7 @@ struct IncursionsCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Map (tracks drawn: at most 2,000, those with incursions first)") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map (time slider; tracks drawn as for --map)") var htmlMap: HTMLMapOptions
 
     enum DataFormat: String { case geojson, csv, md }
 
@@ -154,7 +155,7 @@ struct IncursionsCommand: ParsableCommand {
         let analyzer = TrackAnalyzer(airspaces: airspaceFinders, coverage: coverageFinders)
         let progress = ProgressReporter(label: "incursions", quiet: quiet)
         let fromStdin = trackFile == "-"
-        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil
+        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil || htmlMap.html != nil
         var source = try trackFormat.open(trackFile, options: options)
         source.progress = progress.sink
         source.retainsTracks = fromStdin && needsTracksAgain
@@ -223,6 +224,11 @@ struct IncursionsCommand: ParsableCommand {
                                                                                   : try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
                                        title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
+        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                               : try trackFormat.open(trackFile, options: options) },
+                                    airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
+                                    geodata: geodataDir ?? geodata,
+                                    title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)

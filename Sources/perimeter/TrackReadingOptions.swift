@@ -6,13 +6,14 @@ import PerimeterKit
 /// `--format-in`, `--track-timeout-s`.
 struct TrackReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Layout of a real ADS-B export: opensky, fr24, traffic or readsb (columns, time and altitude units).",
-                               discussion: "opensky: OpenSky state vectors (time s, icao24, lat, lon, baroaltitude m); fr24: Flightradar24 CSV (Timestamp or UTC, Callsign, Position \"lat,lon\", Altitude ft); traffic: traffic's CSV (timestamp, icao24, latitude, longitude, altitude ft); readsb: readsb/tar1090 trace JSON. --columns and --time-unit override."))
+                               discussion: "opensky: OpenSky state vectors (time s, icao24, lat, lon, baroaltitude m); fr24: Flightradar24 CSV (Timestamp or UTC, Callsign, Position \"lat,lon\", Altitude ft); traffic: traffic's CSV (timestamp, icao24, latitude, longitude, altitude ft); readsb: readsb/tar1090 trace JSON. --columns and --time-unit override.",
+                               valueName: "name"))
     var preset: String?
 
-    @Option(help: "CSV column names (any case): id=…,time=…,lon=…,lat=…,alt=…,pos=… (pos: one \"lat,lon\" column; defaults track_id,time,lon,lat,alt_m). For GeoJSON Points: the id and time properties.")
+    @Option(help: ArgumentHelp("CSV column names (any case): id=…,time=…,lon=…,lat=…,alt=…,pos=… (pos: one \"lat,lon\" column; defaults track_id,time,lon,lat,alt_m). For GeoJSON Points: the id and time properties.", valueName: "key=name,…"))
     var columns: String?
 
-    @Option(name: .customLong("time-unit"), help: "Unit of numeric times: s, ms or us since 1970 (default s). Times must fall in 1900–2200.")
+    @Option(name: .customLong("time-unit"), help: ArgumentHelp("Unit of numeric times: s, ms or us since 1970 (default s). Times must fall in 1900–2200.", valueName: "unit"))
     var timeUnit: String?
 
     @Flag(help: "Sort each track's fixes by time instead of failing when time goes backwards.")
@@ -21,10 +22,10 @@ struct TrackReadingOptions: ParsableArguments {
     @Flag(name: .customLong("skip-invalid"), help: "Skip invalid rows/points (and empty tracks), reporting how many.")
     var skipInvalid = false
 
-    @Option(name: .customLong("format-in"), help: "Track format: csv, gpx, geojson or readsb (default: by extension; '-' is CSV).")
+    @Option(name: .customLong("format-in"), help: ArgumentHelp("Track format: csv, gpx, geojson or readsb (default: by extension; '-' is CSV).", valueName: "format"))
     var formatIn: String?
 
-    @Option(name: .customLong("track-timeout-s"), help: "Input ordered by time (aircraft interleaved): an aircraft silent this long (s) is finished; memory stays bounded by the aircraft in the air.")
+    @Option(name: .customLong("track-timeout-s"), help: ArgumentHelp("Input ordered by time (aircraft interleaved): an aircraft silent this long (s) is finished; memory stays bounded by the aircraft in the air.", valueName: "s"))
     var trackTimeoutS: Double = 1800
 
     func validate() throws {
