@@ -3,12 +3,16 @@ import GeoJSON
 import Testing
 
 @Suite struct CoverageCommandTests {
-    /// The union area of the 100 overlapping 100 km circles of the shared benchmark matches the
-    /// independent pyproj + shapely computation (reference_coverage.py) within 0.1%.
+    /// The union area of the 100 overlapping 100 km circles of the benchmark workload
+    /// (tools/oracles/make_sites.py) matches the independent pyproj + shapely computation
+    /// (tools/oracles/coverage_union.py) within 0.1%.
     @Test func unionAreaMatchesPyprojShapelyReference() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let ref = try CLI.run(CLI.python, [CLI.shared.appendingPathComponent("bench/reference_coverage.py").path, "100"], in: dir)
+        let sites = dir.appendingPathComponent("sites_100.geojson").path
+        let make = try CLI.run("/bin/sh", ["-c", "'\(CLI.python)' '\(CLI.oracles.path)/make_sites.py' 100 > '\(sites)'"])
+        try #require(make.status == 0, "make_sites.py failed: \(make.stderr)")
+        let ref = try CLI.run(CLI.python, [CLI.oracles.appendingPathComponent("coverage_union.py").path, sites, "100"], in: dir)
         #expect(ref.status == 0, "reference failed: \(ref.stderr)")
         let refArea = try #require(Double(ref.stdout.split(separator: " ").first { $0.hasPrefix("area_km2=") }?.dropFirst(9) ?? ""))
         let refHoles = ref.stdout.split(separator: " ").first { $0.hasPrefix("holes=") }.map { String($0.dropFirst(6)) }
