@@ -7,9 +7,9 @@ public enum LibraryVersions {
     /// GEOS's own version string, e.g. "3.11.1-CAPI-1.17.1".
     public static var geos: String { GEOSContext.geosVersion }
 
-    /// PROJ's release string, e.g. "9.1.1".
+    /// PROJ's version, e.g. "9.1.1" (`proj_info().version`; `.release` adds the release date).
     public static var proj: String {
-        guard let release = proj_info().release else { return "unknown" }
-        return String(cString: release)
+        guard let version = proj_info().version else { return "unknown" }
+        return String(cString: version)
     }
 }

@@ -19,6 +19,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 # Everything is generated first, so a failure leaves the prefix as it was.
+mkdir -p "$WORK/man"
 "$SWIFT" package --allow-writing-to-directory "$WORK/man" generate-manual --output-directory "$WORK/man" >"$WORK/man.log" 2>&1 ||
   { echo "install: generating the man page failed:" >&2; tail -20 "$WORK/man.log" >&2; exit 1; }
 [ -s "$WORK/man/perimeter.1" ] || { echo "install: generate-manual wrote no perimeter.1" >&2; exit 1; }
