@@ -39,6 +39,7 @@ test-deps: deps
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
 	[ -f /usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py ] || missing="$$missing python3-gdal"; \
 	command -v man >/dev/null || missing="$$missing man-db"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
