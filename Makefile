@@ -12,11 +12,12 @@ VENV := .venv
 PY := $(CURDIR)/$(VENV)/bin/python
 BIN := .build/release/perimeter
 # Python packages the tests and tools/oracles use as independent references (never imported by
-# Perimeter itself), pinned exactly; the venv is reinstalled whenever the file changes.
+# Perimeter itself; selenium drives headless Chromium in the interactive-map tests), pinned
+# exactly; the venv is reinstalled whenever the file changes.
 REQUIREMENTS := tools/oracles/requirements.txt
 PREFIX ?= /usr/local
 
-.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map qgis-check install install-check
+.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map docs-html qgis-check install install-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -25,6 +26,7 @@ deps:
 	pkg-config --exists proj || missing="$$missing libproj-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/share/proj/proj.db ] || missing="$$missing proj-data"; \
+	[ -f /usr/share/javascript/leaflet/leaflet.js ] || missing="$$missing libjs-leaflet"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
@@ -41,6 +43,8 @@ test-deps: deps
 	command -v man >/dev/null || missing="$$missing man-db"; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
@@ -56,7 +60,8 @@ release: deps
 	$(SWIFT) build -c release
 
 run: release
-	$(BIN) compare
+	@mkdir -p out
+	$(BIN) compare --html out/compare.html
 
 test: test-deps
 	PERIMETER_PYTHON=$(PY) $(SWIFT) test
@@ -84,6 +89,12 @@ docs-map: release
 	@command -v rsvg-convert >/dev/null || { $(APT_UPDATE) && $(APT_INSTALL) librsvg2-bin >/dev/null; }
 	@mkdir -p docs
 	$(BIN) compare --quiet --out out/compare --map docs/compare-default.svg --png >/dev/null
+
+## The README's screenshot of the interactive comparison page (docs/compare-html.png; headless Chromium).
+docs-html: test-deps release
+	@mkdir -p out docs
+	$(BIN) compare --quiet --html out/compare.html >/dev/null
+	$(PY) tools/browser/check_page.py --screenshot out/compare.html docs/compare-html.png
 
 ## Optional, heavy (QGIS ≈ 320 MB download): load every GeoJSON/GPKG/KML of a compare run and an incursions run
 ## in QGIS headless (Debian python3-qgis with /usr/bin/python3, tools/qgis/check.py). Not part of `make test`.
