@@ -1,21 +1,23 @@
 # Perimeter — set-up, build, run and test.
 #   make run    installs the system packages if missing, builds, runs the main job on GeoData
-#   make test   the same install step, the test oracles' Python venv, then `swift test`
+#   make test   the same install step, the test oracles' Python venv, then `swift test` and the install check
+#   make install PREFIX=DIR   the release binary, GeoData, man page and shell completions under DIR
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq
+APT_UPDATE := $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq
 VENV := .venv
 PY := $(CURDIR)/$(VENV)/bin/python
 BIN := .build/release/perimeter
-# Python packages the tests use as independent oracles (never imported by Perimeter itself).
-ORACLE_PKGS := shapely==2.* pyproj==3.* geographiclib==2.* numpy pandas
-# Drives headless Chromium (Debian chromium + chromium-driver) in the interactive-map tests.
-BROWSER_PKGS := selenium==4.27.1
-APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq
-APT_UPDATE := $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq
+# Python packages the tests and tools/oracles use as independent references (never imported by
+# Perimeter itself; selenium drives headless Chromium in the interactive-map tests), pinned
+# exactly; the venv is reinstalled whenever the file changes.
+REQUIREMENTS := tools/oracles/requirements.txt
+PREFIX ?= /usr/local
 
-.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks clean docs-map docs-html qgis-check
+.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks clean docs-map docs-html qgis-check install install-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -30,11 +32,17 @@ deps:
 	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
 	fi
 
+## Test oracles and tools: GDAL (ogrinfo/ogr2ogr, and python3-gdal's validate_gpkg.py), sqlite3, rsvg-convert,
+## man (the installed page is shown with man -l), python3-venv; then the pinned venv. A missing one fails the tests.
 test-deps: deps
 	@missing=""; \
 	command -v ogrinfo >/dev/null || missing="$$missing gdal-bin"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
+	[ -f /usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py ] || missing="$$missing python3-gdal"; \
+	command -v man >/dev/null || missing="$$missing man-db"; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
@@ -42,9 +50,8 @@ test-deps: deps
 	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
 	fi
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
-	@$(PY) -c 'import shapely, pyproj, geographiclib, numpy, pandas' 2>/dev/null || \
-	  $(PY) -m pip install -q --disable-pip-version-check $(ORACLE_PKGS)
-	@$(PY) -c 'import selenium' 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check $(BROWSER_PKGS)
+	@cmp -s $(REQUIREMENTS) $(VENV)/requirements.installed || { \
+	  $(PY) -m pip install -q --disable-pip-version-check -r $(REQUIREMENTS) && cp $(REQUIREMENTS) $(VENV)/requirements.installed; }
 
 build: deps
 	$(SWIFT) build
@@ -66,7 +73,8 @@ spark-deps: test-deps
 test: test-deps spark-deps
 	$(SWIFT) build --product perimeter
 	PERIMETER_BIN=$(CURDIR)/.build/debug/perimeter $(PY) -m pytest tools/spark/tests -q -p no:cacheprovider
-	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) $(SWIFT) test
+	$(MAKE) --no-print-directory install-check
+	PERIMETER_PYTHON=$(PY) $(SWIFT) test
 
 bench: test-deps release
 	PERIMETER_PYTHON=$(PY) bash tools/bench/run.sh
@@ -86,12 +94,12 @@ geodata: deps
 leaks: test-deps
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 SWIFT_BACKTRACE=enable=no \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/leaks/lsan.supp:print_suppressions=0 \
-	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) \
+	PERIMETER_PYTHON=$(PY) \
 	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
 
 ## The README's map of the default comparison (docs/compare-default.svg + .png; needs rsvg-convert).
 docs-map: release
-	@command -v rsvg-convert >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq librsvg2-bin >/dev/null; }
+	@command -v rsvg-convert >/dev/null || { $(APT_UPDATE) && $(APT_INSTALL) librsvg2-bin >/dev/null; }
 	@mkdir -p docs
 	$(BIN) compare --quiet --out out/compare --map docs/compare-default.svg --png >/dev/null
 
@@ -106,7 +114,7 @@ docs-html: test-deps release
 QGIS_OUT := out/qgis-check
 qgis-check: release
 	@/usr/bin/python3 -c "import qgis.core" 2>/dev/null || { echo "installing qgis python3-qgis"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends qgis python3-qgis >/dev/null; }
+	  $(APT_UPDATE) && $(APT_INSTALL) --no-install-recommends qgis python3-qgis >/dev/null; }
 	@rm -rf $(QGIS_OUT) && mkdir -p $(QGIS_OUT)/compare $(QGIS_OUT)/incursions
 	$(BIN) compare --quiet --out $(QGIS_OUT)/compare >/dev/null
 	$(BIN) render $(QGIS_OUT)/compare/*.geojson -o $(QGIS_OUT)/compare/all.gpkg
@@ -114,6 +122,17 @@ qgis-check: release
 	for ext in geojson gpkg kml; do \
 	  $(BIN) incursions --quiet --scenario poland-2025-09-10 -o $(QGIS_OUT)/incursions/poland.$$ext >/dev/null || true; done
 	QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/qgis/check.py $(QGIS_OUT)/compare $(QGIS_OUT)/incursions
+
+## Installs under PREFIX (default /usr/local): bin/perimeter, share/perimeter/GeoData (found by the
+## binary from any directory), share/man/man1/perimeter.1 and bash/zsh/fish completions, all generated
+## by swift-argument-parser from the release binary (tools/install/install.sh).
+install: release
+	bash tools/install/install.sh "$(BIN)" "$(PREFIX)"
+
+## `make install` into a fresh temporary prefix, then the installed tool run from another directory
+## (perimeter --version, perimeter compare, the completions) and its man page shown by `man -l`.
+install-check: release
+	bash tools/install/check.sh
 
 clean:
 	rm -rf .build out

@@ -3,11 +3,14 @@ import Foundation
 /// Finds the `GeoData/` directory that ships with Perimeter.
 ///
 /// Order: an explicit directory (the `--geodata` flag), the `PERIMETER_GEODATA` environment
-/// variable, then a `GeoData` folder beside or above the running executable (a build in
-/// `.build/release/` finds the repository's), then one above the current directory.
+/// variable, then a `GeoData` (or installed `share/perimeter/GeoData`) folder beside or above the
+/// running executable (a build in `.build/release/` finds the repository's, an installed
+/// `PREFIX/bin/perimeter` finds `PREFIX/share/perimeter/GeoData`), then one above the current directory.
 public enum GeoDataLocator {
     /// The file every GeoData directory holds; used to recognise one.
     public static let markerFile = "profiles.json"
+    /// Where `make install` puts GeoData, relative to the install prefix.
+    public static let installedPath = "share/perimeter/GeoData"
 
     public static func directory(explicit: String? = nil) throws -> String {
         let fm = FileManager.default
@@ -35,6 +38,9 @@ public enum GeoDataLocator {
             for _ in 0..<8 {
                 let candidate = dir.appendingPathComponent("GeoData").path
                 if isGeoData(candidate) { return candidate }
+                // An installed copy (`make install PREFIX=…`): PREFIX/bin/perimeter reads PREFIX/share/perimeter/GeoData.
+                let installed = dir.appendingPathComponent(installedPath).path
+                if isGeoData(installed) { return installed }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent

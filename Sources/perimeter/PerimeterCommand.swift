@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeometryCore
 import PerimeterKit
 
 @main
@@ -6,7 +7,7 @@ struct PerimeterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perimeter",
         abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
-        version: perimeterVersion,
+        version: "perimeter \(perimeterVersion) (GEOS \(LibraryVersions.geos), PROJ \(LibraryVersions.proj))",
         subcommands: [
             CompareCommand.self, CoverageCommand.self, IncursionsCommand.self, AirspaceCommand.self,
             ScenariosCommand.self, GeoDataCommand.self, RenderCommand.self,

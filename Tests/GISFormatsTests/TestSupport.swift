@@ -32,7 +32,6 @@ func ring(_ pairs: [(Double, Double)]) -> [Position] {
 
 let ogrinfo = "/usr/bin/ogrinfo"
 let ogr2ogr = "/usr/bin/ogr2ogr"
-let gdalAvailable = FileManager.default.isExecutableFile(atPath: ogrinfo) && FileManager.default.isExecutableFile(atPath: ogr2ogr)
 
 /// Three layers: points with mixed property types, lines, multipolygons with holes (exteriors
 /// counter-clockwise, holes clockwise, as RFC 7946 writes them).

@@ -2,21 +2,18 @@ import Foundation
 import Testing
 @testable import GeometryCore
 
-/// The Python oracle: `PERIMETER_PYTHON`, else `<package root>/.venv/bin/python`.
+/// The Python oracle: `PERIMETER_PYTHON`, else `<package root>/.venv/bin/python` (PythonOracle's
+/// interpreter). A missing interpreter fails the tests, it never skips them.
 enum Oracle {
-    static let python: String? = {
-        if let p = ProcessInfo.processInfo.environment["PERIMETER_PYTHON"], FileManager.default.isExecutableFile(atPath: p) {
-            return p
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let p = root.appendingPathComponent(".venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
-    }()
+    static var python: String { PythonOracle.pythonPath }
 
     /// Runs `script` with `input` on stdin and returns stdout.
     static func run(_ script: String, input: Data) throws -> Data {
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw GeometryError.invalidArgument("oracle Python not found at \(python): run make test-deps or set PERIMETER_PYTHON")
+        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python!)
+        process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-c", script]
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -36,7 +33,7 @@ enum Oracle {
 }
 
 /// Our GEOS 3.11 results against shapely 2 (its own bundled GEOS) on the same inputs.
-@Suite(.enabled(if: Oracle.python != nil, "needs PERIMETER_PYTHON or <root>/.venv with shapely 2"))
+@Suite
 struct ShapelyOracleTests {
     static let hexagon = "POLYGON ((0 0, 4 -1, 7 1, 6 5, 2 6, -1 3, 0 0))"
     static let diamond = "POLYGON ((3 -2, 8 3, 3 8, -2 3, 3 -2))"

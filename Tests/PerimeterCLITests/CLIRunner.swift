@@ -29,13 +29,8 @@ enum CLI {
         return packageRoot.appendingPathComponent(".venv/bin/python").path
     }()
 
-    /// The shared folder with the benchmark workloads and reference implementations.
-    static let shared: URL = {
-        if let p = ProcessInfo.processInfo.environment["PERIMETER_SHARED"], !p.isEmpty {
-            return URL(fileURLWithPath: p)
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }()
+    /// The project's own Python reference implementations and workload generators (`tools/oracles`).
+    static let oracles: URL = packageRoot.appendingPathComponent("tools/oracles")
 
     struct Result {
         var status: Int32

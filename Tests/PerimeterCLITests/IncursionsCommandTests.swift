@@ -123,9 +123,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let polygon = CLI.packageRoot.appendingPathComponent("Tests/PerimeterKitTests/Fixtures/poland_dcw.geojson").path
         let tracks = dir.appendingPathComponent("tracks.csv").path
-        let make = try CLI.run("/bin/sh", ["-c", "'\(CLI.python)' '\(CLI.shared.path)/bench/make_tracks.py' 1000 > '\(tracks)'"])
+        let make = try CLI.run("/bin/sh", ["-c", "'\(CLI.python)' '\(CLI.oracles.path)/make_tracks.py' 1000 > '\(tracks)'"])
         try #require(make.status == 0, "\(make.stderr)")
-        let ref = try CLI.run(CLI.python, [CLI.shared.appendingPathComponent("bench/reference_dwell.py").path, tracks, polygon])
+        let ref = try CLI.run(CLI.python, [CLI.oracles.appendingPathComponent("reference_dwell.py").path, tracks, polygon])
         try #require(ref.status == 0, "\(ref.stderr)")
         let run = try CLI.perimeter(["incursions", tracks, "--airspace-file", polygon, "--format", "csv", "--quiet"])
         try #require(run.status == 0, "\(run.stderr)")
@@ -143,6 +143,8 @@ import Testing
             worst = max(worst, abs(ours - theirs))
         }
         #expect(worst < 0.5, "worst per-track difference \(worst) s")
+        let referenceTotal = expected.values.reduce(0, +)
+        #expect(abs(referenceTotal - 1_500_704.1) < 0.05, "the workload's known total is 1,500,704.1 s, reference gives \(referenceTotal) s")
         #expect(run.stderr.contains("dwell_s"))  // the summary goes to stderr when data goes to stdout
     }
 }

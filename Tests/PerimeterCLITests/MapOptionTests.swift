@@ -31,8 +31,7 @@ private final class MapSVG: NSObject, XMLParserDelegate {
 
 /// `--map FILE.svg` / `--png` on compare, incursions and coverage; GeoPackage and KML of their results read by GDAL.
 @Suite(.serialized) struct MapOptionTests {
-    static let hasRsvg = FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert")
-    static let hasGDAL = FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo")
+    // rsvg-convert and GDAL are required (make test-deps installs them): a missing tool fails the run.
 
     static func expectPNG(_ path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,7 +43,7 @@ private final class MapSVG: NSObject, XMLParserDelegate {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var args = ["compare", "--quiet", "--out", dir.path, "--map", dir.path + "/m.svg"]
-        if Self.hasRsvg { args.append("--png") }
+        args.append("--png")
         let r = try CLI.perimeter(args)
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try MapSVG.parse(dir.path + "/m.svg")
@@ -58,14 +57,14 @@ private final class MapSVG: NSObject, XMLParserDelegate {
         let text = try String(contentsOfFile: dir.path + "/m.svg", encoding: .utf8)
         #expect(text.contains("DCW-GMT 2.1.1") && text.contains("GSHHG 2.3.7"))
         #expect(text.contains("polish-border vs dnipro"))
-        if Self.hasRsvg { try Self.expectPNG(dir.path + "/m.png") }
+        try Self.expectPNG(dir.path + "/m.png")
     }
 
     @Test func estoniaScenarioMap() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var args = ["incursions", "--quiet", "--scenario", "estonia-2025-09-19", "--map", dir.path + "/ee.svg"]
-        if Self.hasRsvg { args.append("--png") }
+        args.append("--png")
         let r = try CLI.perimeter(args)
         // Exit 1 is a scenario check outside tolerance (e.g. GeoData without the territorial sea); the map is written first.
         #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
@@ -78,7 +77,7 @@ private final class MapSVG: NSObject, XMLParserDelegate {
         #expect(vaindloo.x > tallinn.x, "Vaindloo (26.36° E) should be east of Tallinn (24.75° E)")
         let text = try String(contentsOfFile: dir.path + "/ee.svg", encoding: .utf8)
         #expect(text.contains("Tracks (3)") && text.contains("Three MiG-31s"))
-        if Self.hasRsvg { try Self.expectPNG(dir.path + "/ee.png") }
+        try Self.expectPNG(dir.path + "/ee.png")
     }
 
     @Test func coverageMap() throws {
@@ -117,7 +116,6 @@ private final class MapSVG: NSObject, XMLParserDelegate {
     }
 
     @Test func comparisonGeoPackageRoundTrip() throws {
-        guard Self.hasGDAL else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.perimeter(["compare", "--quiet", "--out", dir.path])
@@ -142,7 +140,6 @@ private final class MapSVG: NSObject, XMLParserDelegate {
     }
 
     @Test func estoniaKMLReadsInGDAL() throws {
-        guard Self.hasGDAL else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.perimeter(["incursions", "--quiet", "--scenario", "estonia-2025-09-19", "-o", dir.path + "/ee.kml"])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RadarHorizonTests {
     /// 10 m antenna against a 100 m target: 4.12·(√10 + √100) ≈ 54.2 km (ATIS radar-horizon
-    /// rule of thumb; shared/scenario-facts.md §9).
+    /// rule of thumb).
     @Test func tenMetreAntennaHundredMetreTarget() {
         let d = RadarHorizon.distanceM(radarHeightM: 10, targetAltitudeM: 100)
         #expect(abs(d / 1000 - 54.2) <= 0.2, "got \(d / 1000) km")

@@ -160,7 +160,8 @@ enum Scene {
         #expect(try SVGText.number(12.04) == "12" && SVGText.number(-3.45) == "-3.5" && SVGText.number(-0.01) == "0")
     }
 
-    @Test(.enabled(if: SVGRasterizer.rsvgConvertPath() != nil)) func pngThroughRsvgConvert() throws {
+    /// rsvg-convert is required (make test-deps installs it): when missing, png(...) throws and the test fails.
+    @Test func pngThroughRsvgConvert() throws {
         let dir = NSTemporaryDirectory() + "map-tests-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { if ProcessInfo.processInfo.environment["PERIMETER_KEEP_MAPS"] == nil { try? FileManager.default.removeItem(atPath: dir) } }

@@ -14,11 +14,8 @@ enum TrackTestSupport {
             ?? packageRoot.appendingPathComponent(".venv/bin/python").path
     }
 
-    /// `$PERIMETER_SHARED`, else `<package root>/../shared`.
-    static var shared: String {
-        ProcessInfo.processInfo.environment["PERIMETER_SHARED"]
-            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared").path
-    }
+    /// The project's own Python reference implementations and workload generators (`tools/oracles`).
+    static var oracles: String { packageRoot.appendingPathComponent("tools/oracles").path }
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/PerimeterKitTests/Fixtures") }
 

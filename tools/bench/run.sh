@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# `make bench`: release-build timings of Perimeter against the independent Python references in
-# ../shared/bench (shapely 2 + pyproj), run one after the other on the same machine.
+# `make bench`: release-build timings of Perimeter against the project's own independent Python
+# references and workload generators in tools/oracles (shapely 2 + pyproj, versions pinned in
+# tools/oracles/requirements.txt), run one after the other on the same machine.
 # Reports wall time (median of RUNS), peak memory (max RSS), the answers of both and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 PY=${PERIMETER_PYTHON:-$ROOT/.venv/bin/python}
-SHARED=${PERIMETER_SHARED:-$ROOT/../shared}
+ORACLES=$ROOT/tools/oracles
 BIN=$ROOT/.build/release/perimeter
 RUNS=${RUNS:-3}
 WORK=$(mktemp -d)
@@ -45,7 +46,7 @@ echo "area difference: $(echo "scale=6; ($our_area - $ref_area) / $ref_area * 10
 
 echo
 echo "== incursions: 10,000 tracks x 720 fixes (7.2 M fixes) against Poland, CSV in, per-track CSV out"
-"$PY" "$SHARED/bench/make_tracks.py" 10000 >"$WORK/tracks.csv"
+"$PY" "$ORACLES/make_tracks.py" 10000 >"$WORK/tracks.csv"
 # The same polygon file for both: GeoData/airspace/PL.geojson (land + territorial sea) when present,
 # else Poland's land polygon extracted from GeoData/countries.geojson.
 if [ -f GeoData/airspace/PL.geojson ]; then
@@ -55,7 +56,7 @@ else
   pl_src="GeoData/countries.geojson (PL land)"
 fi
 echo "polygon: $pl_src; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r ref_t ref_m < <(measure "$PY" "$SHARED/bench/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
+read -r ref_t ref_m < <(measure "$PY" "$ORACLES/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
 cp "$WORK/last.out" "$WORK/ref_dwell.csv"
 read -r our_t our_m < <(measure "$BIN" incursions "$WORK/tracks.csv" --airspace-file "$WORK/pl.geojson" --format csv -o "$WORK/ours.csv" --quiet)
 fixes=7200000

@@ -8,7 +8,6 @@ own results (border lengths, Dnipro course, Vaindloo) and exits non-zero when on
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,14 +20,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
 import readme  # noqa: E402
+import versions  # noqa: E402
 from gmtdata import _polygonal, dcw_rings, even_odd, shore_polygons  # noqa: E402
 from sources import ASSIGN_ONLY, BORDERS, COUNTRIES, PLACES, RU_WEST_LIMIT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "GeoData"
 GEOD = pyproj.Geod(ellps="WGS84")
-DCW_SRC = "DCW-GMT 2.1.1 via gmt coast -E"
-GSHHG_SRC = "GSHHG 2.3.7 full resolution via gmt coast -Df"
+# Data versions as installed (dpkg-query), never hard-coded: they go into every feature's `source`.
+DCW_VERSION = versions.upstream("gmt-dcw")
+GSHHG_VERSION = versions.upstream("gmt-gshhg-full")
+DCW_SRC = f"DCW-GMT {DCW_VERSION} via gmt coast -E"
+GSHHG_SRC = f"GSHHG {GSHHG_VERSION} full resolution via gmt coast -Df"
 LICENCE = "LGPL-3.0-or-later (c) The GMT Team; see GeoData/LICENSES/"
 ATTR_DCW = "Digital Chart of the World (1:1M) as packaged in DCW-GMT"
 ATTR_GSHHG = "Wessel, P. and W. H. F. Smith (1996), J. Geophys. Res. 101(B4), 8741-8743 (GSHHG; WVS and CIA WDB II)"
@@ -215,7 +218,7 @@ def river(polys) -> dict:
     props = {
         "name": "Dnipro", "length_km": length, "length_in_ukraine_km": in_ua,
         "length_from_full_entry_km": full_entry, "published_length_km": 981,
-        "published_note": "981 km in Ukraine (allref.com.ua, encyclopedic); contested: 1,095 km (travelguide-ukraine.com), 1,121 km (Czech wiki mirror), 1,005 km (media)",
+        "published_note": "981 km in Ukraine (allref.com.ua, encyclopedic); contested: 1,095 km (travelguide-ukraine.com), 1,121 km (Wikipedia (cs): Dněpr), 1,005 km (media)",
         "method": "WDBII level-1 river where it exists; centre lines (Voronoi edges of the 300 m densified shore in an azimuthal equidistant projection centred at 48.5 N 32.5 E, Dijkstra shortest path) through the merged GSHHG level-2 lakes of the Kyiv reservoir and the Kaniv-Kherson reservoir cascade; WDBII delta piece and straight connectors below Kherson to the published mouth; Douglas-Peucker 50 m",
         "sources": f"{GSHHG_SRC} (levels 1-2 shorelines, WDBII rivers -I1 and -Ia); {DCW_SRC} (Ukraine, for the start and the in-Ukraine length)",
         "licence": LICENCE, "attribution": ATTR_GSHHG,
@@ -256,9 +259,7 @@ def main() -> None:
     dn = river(polys)
     lfeats = land(polys)
     vd = places(lfeats)
-    versions = subprocess.run(["dpkg-query", "-W", "gmt", "gmt-dcw", "gmt-gshhg-full"],
-                              capture_output=True, text=True, check=True).stdout
-    readme.write(OUT / "README.md", versions=versions, countries=cfeats, borders=table, dnipro=dn,
+    readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
                  land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES)
     for name in ("countries", "land", "borders", "dnipro"):
         import json

@@ -11,9 +11,11 @@ if [ -n "$missing" ]; then
   echo "installing:$missing"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
+# The project venv with the pinned Python packages (tools/oracles/requirements.txt), as `make test-deps` makes it.
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -c 'import shapely, pyproj, numpy; assert shapely.__version__ >= "2"' 2>/dev/null || \
-  .venv/bin/python -m pip install -q --disable-pip-version-check 'shapely==2.*' 'pyproj==3.*' numpy
+cmp -s tools/oracles/requirements.txt .venv/requirements.installed 2>/dev/null || {
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r tools/oracles/requirements.txt &&
+  cp tools/oracles/requirements.txt .venv/requirements.installed; }
 export GMT_TMPDIR="$(mktemp -d)"
 trap 'rm -rf "$GMT_TMPDIR"' EXIT
 .venv/bin/python tools/geodata/build.py

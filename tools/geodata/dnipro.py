@@ -32,7 +32,7 @@ AEQD = "+proj=aeqd +lat_0=48.5 +lon_0=32.5 +datum=WGS84 +units=m"
 TO_XY = pyproj.Transformer.from_crs("EPSG:4326", AEQD, always_xy=True)
 TO_LL = pyproj.Transformer.from_crs(AEQD, "EPSG:4326", always_xy=True)
 REGION = (28, 37, 45.5, 52.5)
-# Published mouth of the Dnipro in the Dnipro–Buh estuary, 46°29′47″N 32°17′14″E (perceptiocs.com, see scenario-facts §7).
+# Published mouth of the Dnipro in the Dnipro–Buh estuary, 46°29′47″N 32°17′14″E (Wikipedia (cs): Dněpr).
 MOUTH = (32.287222, 46.496389)
 SPACING_M = 300.0
 SIMPLIFY_M = 50.0

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
 def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -18,8 +19,8 @@ def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, 
     a("## Sources and licences\n")
     a("Package versions used (`dpkg-query -W gmt gmt-dcw gmt-gshhg-full`):\n")
     a("```\n" + versions.strip() + "\n```\n")
-    a("- **DCW-GMT 2.1.1** (package gmt-dcw): country polygons derived from the Digital Chart of the World (1:1M). LGPL-3+ © The GMT Team.")
-    a("- **GSHHG 2.3.7, full resolution** (package gmt-gshhg-full): shorelines and WDBII rivers. Wessel, P. and W. H. F. Smith (1996), *A global, self-consistent, hierarchical, high-resolution shoreline database*, J. Geophys. Res. 101(B4), 8741–8743; built from the World Vector Shoreline and CIA World Data Bank II. LGPL-3+ © The GMT Team.")
+    a(f"- **DCW-GMT {dcw_version}** (package gmt-dcw): country polygons derived from the Digital Chart of the World (1:1M). LGPL-3+ © The GMT Team.")
+    a(f"- **GSHHG {gshhg_version}, full resolution** (package gmt-gshhg-full): shorelines and WDBII rivers. Wessel, P. and W. H. F. Smith (1996), *A global, self-consistent, hierarchical, high-resolution shoreline database*, J. Geophys. Res. 101(B4), 8741–8743; built from the World Vector Shoreline and CIA World Data Bank II. LGPL-3+ © The GMT Team.")
     a("- The licence/copyright texts are copied to `LICENSES/`. These files are modified versions of LGPL data; `tools/geodata/` is the description of the modifications.\n")
     a("| file | source | size | features |\n|---|---|---|---|")
     for name, src, n in [("countries.geojson", "DCW-GMT", len(countries)), ("borders.geojson", "DCW-GMT (derived)", len(borders)),
@@ -87,4 +88,7 @@ def write(path, *, versions, countries, borders, dnipro, land, vaindloo_m, tol, 
     a("- The Dnipro below Kherson (delta gap) is an unnamed WDBII piece plus straight connectors; centre lines in the wide reservoirs are medial axes, not navigation channels.")
     a("- GSHHG and DCW disagree along coasts by up to a few hundred metres; land assignment near land borders follows DCW.")
     a("- Some published border lengths are contested (see notes); several were taken from Wikipedia page figures without a second source.")
-    path.write_text("\n".join(L) + "\n", encoding="utf-8")
+    # The airspace section describes `perimeter airspace` (tools/geodata/build-airspace.sh), not this
+    # build: kept as written in readme_airspace.md and appended unchanged.
+    airspace = (Path(__file__).resolve().parent / "readme_airspace.md").read_text(encoding="utf-8")
+    path.write_text("\n".join(L) + "\n\n" + airspace, encoding="utf-8")

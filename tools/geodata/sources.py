@@ -1,6 +1,6 @@
 """Fixed inputs of the GeoData build: which countries, which borders (with published lengths and
-their sources), which named places. Figures come from /work/shared/scenario-facts.md §7,
-/work/shared/geodata-sources.md and the pages named in each `source`."""
+their sources), which named places. Every figure cites the original publication it was taken from
+(the page named in each `source`; a Wikipedia article as "Wikipedia (xx): Title" or by its URL)."""
 
 COUNTRIES = {
     "PL": "Poland", "UA": "Ukraine", "BY": "Belarus", "LT": "Lithuania", "LV": "Latvia",
@@ -28,14 +28,14 @@ BORDERS = {
     "UA-BY": (1084, WIKI + "Belarus–Ukraine_border", ""),
     "UA-MD": (1222, "sorocayampiltur.info/en/experienta-in-activitati-de-cooperare-transfrontaliera/ ; " + WIKI + "Moldova–Ukraine_border",
               "955 km land + 267 km river; it.wikipedia gives 939 km"),
-    "UA-RO": (580.8, "piglix.com/piglix/Romania-Ukraine_border (" + WIKI + "Romania–Ukraine_border)",
+    "UA-RO": (580.8, WIKI + "Romania–Ukraine_border",
               "613.8 km total minus 33 km at sea = 580.8 km land and river (292.2 km river)"),
     "UA-RU": (1974, WIKI + "Russia–Ukraine_border", "land border; about 2,295 km including the sea segments"),
     "UA-HU": (137, WIKI + "Hungary–Ukraine_border", ""),
     "UA-SK": (97, WIKI + "Slovakia–Ukraine_border", ""),
     "EE-RU": (294, WIKI + "Estonia–Russia_border", "contested: 338 km (sovereignlimits.com), 324.8 km land+lake+river (ru.wikipedia)"),
     "EE-LV": (343, WIKI + "Estonia–Latvia_border", ""),
-    "LV-RU": (214, "everything.explained.today/Latvia-Russia_border/ (" + WIKI + "Latvia–Russia_border)",
+    "LV-RU": (214, WIKI + "Latvia–Russia_border",
               "283.6 km after demarcation (baltic-course.com/eng/baltic_states_cis/?doc=139479); it.wikipedia 217 km"),
     "LV-LT": (588, WIKI + "Latvia–Lithuania_border", ""),
     "LV-BY": (172.9, WIKI + "Belarus–Latvia_border", ""),
@@ -48,14 +48,13 @@ BORDERS = {
     "SK-HU": (679, WIKI + "Hungary–Slovakia_border", ""),
 }
 
-SF = "/work/shared/scenario-facts.md"
 # name: (lat, lon, kind, source, note)
 PLACES = {
     "Vaindloo": (59.8167, 26.3583, "island", WIKI + "Vaindloo", "Estonia's northernmost island; Wikipedia infobox 59°48′51″N 26°21′43″E"),
-    "Tallinn": (59.437, 24.754, "city", WIKI + "Tallinn", "coordinate as used in scenario-facts §3, not from a cited source [D]"),
+    "Tallinn": (59.437, 24.754, "city", WIKI + "Tallinn", "coordinate as used in the Estonia scenario, not from a cited source [D]"),
     "Helsinki": (60.1699, 24.9384, "city", WIKI + "Helsinki", "Wikipedia infobox figure, not re-checked against a page in this build"),
-    "Przewodów": (50.4744, 23.9275, "village", "de.wikipedia Przewodów (mirror profilpelajar.com), " + SF + " §6", ""),
-    "Przewodów impact site": (50.47099, 23.93432, "impact", "Visegrád 24 via patricklancaster.locals.com, " + SF + " §6", "[U] unverified"),
+    "Przewodów": (50.4744, 23.9275, "village", "Wikipedia (de): Przewodów", "50°28′28″N 23°55′39″E"),
+    "Przewodów impact site": (50.47099, 23.93432, "impact", "Visegrád 24 (report of 15 Nov 2022)", "[U] unverified"),
     "Kyiv": (50.45, 30.5233, "city", WIKI + "Kyiv", ""),
     "Cherkasy": (49.4444, 32.0597, "city", WIKI + "Cherkasy", ""),
     "Kremenchuk": (49.0667, 33.4167, "city", WIKI + "Kremenchuk", "49°04′N 33°25′E (cs.wikipedia 2007 dump)"),
@@ -66,20 +65,20 @@ PLACES = {
     "Nova Kakhovka": (46.7547, 33.3486, "city", WIKI + "Nova_Kakhovka", "coordinate from the project brief (Wikipedia figure)"),
     "Kherson": (46.6425, 32.625, "city", WIKI + "Kherson", ""),
     "Lviv": (49.8419, 24.0315, "city", WIKI + "Lviv", "coordinate from the project brief (Wikipedia figure)"),
-    "Vinnytsia": (49.2333, 28.4833, "city", WIKI + "Vinnytsia (mirror piglix.com/piglix/Vinnitsya)", "49°14′N 28°29′E"),
-    "Odesa": (46.485722, 30.743444, "city", WIKI + "Odesa (mirror piglix.com/piglix/ODESSA)", "46°29′8.6″N 30°44′36.4″E"),
+    "Vinnytsia": (49.2333, 28.4833, "city", WIKI + "Vinnytsia", "49°14′N 28°29′E"),
+    "Odesa": (46.485722, 30.743444, "city", WIKI + "Odesa", "46°29′8.6″N 30°44′36.4″E"),
     "Kharkiv": (49.9925, 36.2311, "city", WIKI + "Kharkiv", "Wikipedia infobox figure, not re-checked against a page in this build"),
-    "Poltava": (49.58944, 34.55139, "city", WIKI + "Poltava (mirror hr.mgwiki.top/wiki/Poltava)", "49°35′22″N 34°33′05″E"),
+    "Poltava": (49.58944, 34.55139, "city", "Wikipedia (hr): Poltava", "49°35′22″N 34°33′05″E"),
     "Warsaw": (52.23, 21.0111, "city", WIKI + "Warsaw", "Wikipedia infobox figure, not re-checked against a page in this build"),
     "Rzeszów": (50.0333, 22.0, "city", WIKI + "Rzeszów", "Wikipedia infobox figure, not re-checked against a page in this build"),
     "Lublin": (51.25, 22.5667, "city", WIKI + "Lublin", "Wikipedia infobox figure, not re-checked against a page in this build"),
     "Chilia Veche": (45.4167, 29.2833, "village", WIKI + "Chilia_Veche", ""),
     "Pardina": (45.3, 28.966, "village", "datourinfo.eu/node/871.html", ""),
-    "Izmail": (45.3517, 28.8364, "city", WIKI + "Izmail (mirror review.clateway.com)", "45°21′06″N 28°50′11″E"),
+    "Izmail": (45.3517, 28.8364, "city", WIKI + "Izmail", "45°21′06″N 28°50′11″E"),
     "Wohyń": (51.7567, 22.7819, "village", "pl.wikipedia.org/wiki/Wohyń", "drone found 10 Sep 2025"),
-    "Mniszków": (51.3708, 20.0342, "village", "de.wikial.top/wiki/Gmina_Mniszków", "gmina seat; drone found 10 Sep 2025"),
-    "Oleśno": (54.0794, 19.2869, "village", "nl.qa.edu.vn/de/Oleśno", "Elbląg county; drone found 10 Sep 2025"),
-    "Wyryki (gmina seat)": (51.5631, 23.0003, "village", "de.wiki-pedia.org/wiki/Gmina_Wyryki", "stand-in for Wyryki-Wola (no coordinate found)"),
+    "Mniszków": (51.3708, 20.0342, "village", "Wikipedia (de): Gmina Mniszków", "gmina seat; drone found 10 Sep 2025"),
+    "Oleśno": (54.0794, 19.2869, "village", "Wikipedia (de): Oleśno (Powiat Elbląski)", "Elbląg county; drone found 10 Sep 2025"),
+    "Wyryki (gmina seat)": (51.5631, 23.0003, "village", "Wikipedia (de): Gmina Wyryki", "stand-in for Wyryki-Wola (no coordinate found)"),
     "Loyew": (51.93333, 30.80111, "town", WIKI + "Loyew", "51°56′00″N 30°48′04″E; Belarus, on the Dnipro where it starts to form the Belarus–Ukraine border"),
-    "Dnipro mouth": (46.496389, 32.287222, "river mouth", "perceptiocs.com (Czech wiki mirror), " + SF + " §7", "46°29′47″N 32°17′14″E"),
+    "Dnipro mouth": (46.496389, 32.287222, "river mouth", "Wikipedia (cs): Dněpr", "46°29′47″N 32°17′14″E"),
 }

@@ -3,8 +3,8 @@
 
 usage: build.py [GEODATA_DIR]   (default: the repository's GeoData)
 Deterministic: fixed waypoints and speeds, fixes every 10 s along WGS84 geodesics (pyproj Geod),
-times ISO 8601 UTC. Every figure is either a reported fact (with its URL, see
-../shared/scenario-facts.md) or marked as an assumption in the file's properties. After writing,
+times ISO 8601 UTC. Every figure is either a reported fact (citing the original publication) or
+marked as an assumption in the file's properties. After writing,
 each scenario's check is recomputed here with shapely (straight lon/lat segments) and printed, as a
 cross-check of `perimeter incursions --scenario NAME`.
 
@@ -129,7 +129,7 @@ def estonia():
             {"figure": "about 12 minutes in Estonian airspace", "source": "news.err.ee/1609806336; joint-forces.com/?p=85364"},
             {"figure": "entered near Vaindloo, 59°48′51″N 26°21′43″E", "source": "news.err.ee/1609806336; en.wikipedia.org/wiki/Vaindloo"},
             {"figure": "flew parallel to the border, east to west, towards Tallinn; escorted out", "source": "news.err.ee/1609806951"},
-            {"figure": "depth less than 10 km", "source": "MoD via am1.news (Euromaidan mirror)", "status": "U"},
+            {"figure": "depth less than 10 km", "source": "Estonian MoD via Euromaidan Press", "status": "U"},
             {"figure": "airspace = land + territorial sea; Gulf of Finland limit 3 NM short of the median line",
              "source": "UNCLOS Art. 2(2), 3; baltictimes.com (1994 arrangement)"},
         ],
@@ -170,7 +170,7 @@ def romania():
                     "reported": "~50 min in Romanian airspace (MApN, 14 Sep; tass.com/world/2016627); 'just under an hour' (mtvuutiset.fi/…/9221958)"}],
         "facts": [
             {"figure": "F-16s detected the drone in Romanian airspace at 18:23 EEST (15:23 UTC)", "source": "dcnews.ro/doua-avioane-f-16…_1006952.html"},
-            {"figure": "~50 min in Romanian airspace; from NW of Chilia Veche; left near Pardina toward Ukraine", "source": "tass.com/world/2016627; RFE/RL mirror 33530161"},
+            {"figure": "~50 min in Romanian airspace; from NW of Chilia Veche; left near Pardina toward Ukraine", "source": "tass.com/world/2016627; RFE/RL article 33530161"},
             {"figure": "tracked to ~20 km SW of Chilia Veche (≈ 45.290 N 29.102 E [D])", "source": "dcnews.ro …_1006952.html; 3szek.ro/load/cikk/176120"},
             {"figure": "Chilia Veche 45°25′N 29°17′E; Pardina 45.3 N 28.966 E", "source": "en.wikipedia.org/wiki/Chilia_Veche; datourinfo.eu/node/871.html"},
             {"figure": "Geran-2 speed 150–185 km/h", "source": "euronews.ro; sq.com.ua"},
@@ -192,10 +192,10 @@ def poland():
     name = "poland-2025-09-10"
     speed = 140.0
     sites = [
-        ("Oleśno", 19.2869, 54.0794, "nl.qa.edu.vn/de/Oleśno (54°04′46″N 19°17′13″E)", (23.95, 52.62), "2025-09-09T21:35:00Z"),
-        ("Mniszków", 20.0342, 51.3708, "de.wikial.top/wiki/Gmina_Mniszków (51°22′15″N 20°02′03″E, gmina seat)", (23.90, 51.75), "2025-09-09T22:10:00Z"),
+        ("Oleśno", 19.2869, 54.0794, "Wikipedia (de): Oleśno (Powiat Elbląski) (54°04′46″N 19°17′13″E)", (23.95, 52.62), "2025-09-09T21:35:00Z"),
+        ("Mniszków", 20.0342, 51.3708, "Wikipedia (de): Gmina Mniszków (51°22′15″N 20°02′03″E, gmina seat)", (23.90, 51.75), "2025-09-09T22:10:00Z"),
         ("Wohyń", 22.7819, 51.7567, "pl.wikipedia.org/wiki/Wohyń (51°45′24″N 22°46′55″E)", (23.90, 51.98), "2025-09-10T01:40:00Z"),
-        ("Wyryki (gmina seat, for Wyryki-Wola)", 23.0003, 51.5631, "de.wiki-pedia.org/wiki/Gmina_Wyryki (51°33′47″N 23°00′01″E)", (23.95, 51.66), "2025-09-10T03:50:00Z"),
+        ("Wyryki (gmina seat, for Wyryki-Wola)", 23.0003, 51.5631, "Wikipedia (de): Gmina Wyryki (51°33′47″N 23°00′01″E)", (23.95, 51.66), "2025-09-10T03:50:00Z"),
     ]
     feats, tracks = [], []
     for k, (site, lon, lat, src, start, t0) in enumerate(sites):
@@ -249,7 +249,7 @@ def przewodow():
         "checks": [{"kind": "end_depth", "airspace": "PL", "expected_depth_km": 6, "min_depth_km": 4, "max_depth_km": 7,
                     "reported": "'6 km' (24instantnews.com/world/26203); '5 km' (pledgetimes.com); '<7 km' (de-wiki); '4 miles' [C]"}],
         "facts": [
-            {"figure": "impact site 50.47099 N 23.93432 E", "source": "Visegrád 24 via patricklancaster.locals.com", "status": "U"},
+            {"figure": "impact site 50.47099 N 23.93432 E", "source": "Visegrád 24 (report of 15 Nov 2022)", "status": "U"},
             {"figure": "~15:40 CET (14:40 UTC)", "source": "en.wikipedia.org/wiki/2022_missile_explosion_in_Poland"},
             {"figure": "Ukrainian S-300 interceptor 5V55", "source": "censor.net/en/news/3445686"},
             {"figure": "about 6 km from the Ukrainian border (sources 4–7 km)", "source": "24instantnews.com/world/26203; pledgetimes.com; de-wiki"},

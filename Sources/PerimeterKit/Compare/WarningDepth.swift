@@ -69,10 +69,10 @@ public struct ThreatSpeed: Sendable, Hashable {
     /// Defaults: a slow drone, a cruise missile, a fast jet.
     public static let defaults: [ThreatSpeed] = [
         ThreatSpeed(label: "slow drone (Shahed-136/Geran-2)", kmh: 185,
-                    source: "up to 185 km/h (euronews.ro via shared/scenario-facts.md §9)"),
+                    source: "up to 185 km/h (euronews.ro)"),
         ThreatSpeed(label: "cruise missile", kmh: 800, source: "assumption: typical subsonic cruise-missile speed"),
         ThreatSpeed(label: "fast jet (MiG-31 subsonic cruise)", kmh: 950,
-                    source: "subsonic cruise 950 km/h (gagadget.com via shared/scenario-facts.md §9)"),
+                    source: "subsonic cruise 950 km/h (gagadget.com/en/weapons/239257)"),
     ]
 
     /// Minutes to cover `distanceM` metres at this speed.
