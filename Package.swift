@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GISFormats", targets: ["GISFormats"]),
         .library(name: "PerimeterKit", targets: ["PerimeterKit"]),
         .executable(name: "perimeter", targets: ["perimeter"]),
+        .executable(name: "perimeter-fuzz", targets: ["PerimeterFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,10 @@ let package = Package(
                 "PerimeterKit", "GeoJSON", "GeometryCore", "GISFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // libFuzzer harnesses (`make fuzz`); in a plain build a replayer of saved inputs.
+        .executableTarget(
+            name: "PerimeterFuzz", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"],
+            path: "fuzz/Sources/PerimeterFuzz"),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore"]),
         .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore"]),

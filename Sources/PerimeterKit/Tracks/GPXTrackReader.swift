@@ -35,6 +35,7 @@ public final class GPXTrackReader: TrackSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: "no such file or not readable"))
         }
+        try Self.checkUTF8(data, file: path)
         let parser = XMLParser(data: data)
         let delegate = GPXDelegate(file: path, options: options)
         parser.delegate = delegate
@@ -46,6 +47,40 @@ public final class GPXTrackReader: TrackSource {
         }
         pending = delegate.tracks
         statistics = delegate.statistics
+    }
+}
+
+extension GPXTrackReader {
+    /// A UTF-8 document (declared so, or with no declaration, as XML defaults to) must be valid UTF-8:
+    /// Foundation's `XMLParser` aborts the process on an element name with invalid bytes (found by
+    /// `make fuzz`, harness `gpx`). Other declared encodings (and UTF-16 byte-order marks) are left to
+    /// libxml2, which converts them.
+    static func checkUTF8(_ data: Data, file: String) throws {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return }
+        if bytes.starts(with: Array("<?xml".utf8)) {
+            let prolog = String(decoding: bytes.prefix(while: { $0 != UInt8(ascii: ">") }).prefix(300), as: UTF8.self).lowercased()
+            if let range = prolog.range(of: "encoding=") {
+                let value = prolog[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+                if value != "utf-8" && value != "utf8" { return }
+            }
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
+                offset += scalar.count
+            case .error:
+                let byte = String(bytes[offset], radix: 16, uppercase: true)
+                throw TrackReadError(file: file, line: line,
+                                     problem: .malformedGPX("not valid UTF-8 (byte 0x\(byte) at offset \(offset))"))
+            case .emptyInput:
+                return
+            }
+        }
     }
 }
 

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import PerimeterKit
+
+/// Inputs that crashed a `make fuzz` harness (each also kept in fuzz/corpus/<harness>/regression-*),
+/// now a clean one-line refusal.
+@Suite struct FuzzRegressionTests {
+    static func readAll(_ bytes: [UInt8], suffix: String) throws -> Int {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-fuzz-\(UUID().uuidString)\(suffix)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var source: any TrackSource = suffix == ".gpx" ? GPXTrackReader(path: path) : try CSVTrackReader(path: path)
+        var count = 0
+        while try source.nextTrack() != nil { count += 1 }
+        return count
+    }
+
+    /// harness `gpx`: an element name with invalid UTF-8 aborted the process inside Foundation's XMLParser.
+    @Test func gpxElementNameWithInvalidUTF8() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\">\n  <trk><name>drone-1</name><t".utf8)
+            + [0xFF, 0xFF, 0xFF, 0xFF] + Array("g>\n</trk></gpx>\n".utf8)
+        do {
+            _ = try Self.readAll(bytes, suffix: ".gpx")
+            Issue.record("accepted")
+        } catch let error as TrackReadError {
+            let text = error.description
+            #expect(text.contains(":3:") && text.contains("malformed GPX: not valid UTF-8 (byte 0xFF at offset"), "\(text)")
+            #expect(!text.contains("\n"))
+        }
+        // Latin-1 declared: libxml2 converts, nothing to refuse.
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<gpx version=\"1.1\"><trk><name>Z".utf8)
+            + [0xF6] + Array("ge</name><trkseg><trkpt lat=\"52\" lon=\"21\"><time>2025-09-10T00:00:00Z</time></trkpt></trkseg></trk></gpx>\n".utf8)
+        #expect(try Self.readAll(latin1, suffix: ".gpx") == 1)
+    }
+}
