@@ -27,6 +27,9 @@ import Testing
             #expect(text.contains(":3:") && text.contains("malformed GPX: not valid UTF-8 (byte 0xFF at offset"), "\(text)")
             #expect(!text.contains("\n"))
         }
+        // An unknown encoding name with invalid UTF-8 in a comment (the second crash of the harness).
+        let comment = Array("<?xml version=\"1.0\" encoding=\"UT\u{01}E8\"?>\n<gpx version=\"1.1\"><!-- ".utf8) + [0xC3, 0x28] + Array(" --></gpx>\n".utf8)
+        #expect(throws: TrackReadError.self) { _ = try Self.readAll(comment, suffix: ".gpx") }
         // Latin-1 declared: libxml2 converts, nothing to refuse.
         let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<gpx version=\"1.1\"><trk><name>Z".utf8)
             + [0xF6] + Array("ge</name><trkseg><trkpt lat=\"52\" lon=\"21\"><time>2025-09-10T00:00:00Z</time></trkpt></trkseg></trk></gpx>\n".utf8)

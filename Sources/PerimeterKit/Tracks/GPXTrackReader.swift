@@ -51,10 +51,11 @@ public final class GPXTrackReader: TrackSource {
 }
 
 extension GPXTrackReader {
-    /// A UTF-8 document (declared so, or with no declaration, as XML defaults to) must be valid UTF-8:
-    /// Foundation's `XMLParser` aborts the process on an element name with invalid bytes (found by
-    /// `make fuzz`, harness `gpx`). Other declared encodings (and UTF-16 byte-order marks) are left to
-    /// libxml2, which converts them.
+    /// The document must reach Foundation's `XMLParser` as valid UTF-8: it aborts the process on invalid
+    /// bytes in an element name or a comment (found by `make fuzz`, harness `gpx`). Documents declared
+    /// in an ISO-8859 or Windows single-byte encoding, or starting with a UTF-16 byte-order mark, are left
+    /// to libxml2, which converts every byte of those; anything else (UTF-8, no declaration, an unknown
+    /// encoding name) must be valid UTF-8.
     static func checkUTF8(_ data: Data, file: String) throws {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return }
@@ -62,7 +63,8 @@ extension GPXTrackReader {
             let prolog = String(decoding: bytes.prefix(while: { $0 != UInt8(ascii: ">") }).prefix(300), as: UTF8.self).lowercased()
             if let range = prolog.range(of: "encoding=") {
                 let value = prolog[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-                if value != "utf-8" && value != "utf8" { return }
+                let converted = ["iso-8859-", "iso8859-", "latin", "windows-125", "cp125"]
+                if converted.contains(where: { value.hasPrefix($0) }) { return }
             }
         }
         var parser = Unicode.UTF8.ForwardParser()
