@@ -71,3 +71,9 @@ missing = len(ref) - len(diffs)
 print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, total {sum(ours.values()):.1f} s vs {sum(ref.values()):.1f} s"
       + (f", {missing} tracks missing" if missing else "") + (" (OK, < 0.5 s)" if max(diffs) < 0.5 and not missing else " (DISAGREES)"))
 PYEOF
+
+echo
+echo "== decimal parsing (the CSV hot path): DecimalParser vs strtod, ns per field (best of 3)"
+swiftc -O -parse-as-library tools/bench/decimal_bench.swift Sources/PerimeterKit/Tracks/DecimalParser.swift \
+  -o "$WORK/decimal_bench" 2>&1 | grep -v warning || true
+"$WORK/decimal_bench"
