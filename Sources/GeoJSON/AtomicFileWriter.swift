@@ -44,14 +44,15 @@ public enum AtomicFileWriter {
         do throws(FileWriteError) {
             try writeAll(data, to: fd, path: path)
             if fsync(fd) != 0 { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
-            if close(fd) != 0 {
-                unlink(temporary)
-                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
-            }
         } catch {
             close(fd)
             unlink(temporary)
             throw error
+        }
+        if close(fd) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw FileWriteError(path: path, reason: reason)
         }
         if rename(temporary, destination.resolvedPath) != 0 {
             let reason = String(cString: strerror(errno))

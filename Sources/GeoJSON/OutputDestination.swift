@@ -34,18 +34,21 @@ public struct OutputDestination: Sendable, Hashable {
     /// Inspects `path` (without creating anything). Throws a one-line ``FileWriteError`` for a
     /// destination that must not be written.
     public static func resolve(_ path: String) throws(FileWriteError) -> OutputDestination {
-        let resolved = try followLinks(path)
         var info = stat()
-        guard lstat(resolved, &info) == 0 else {
+        guard stat(path, &info) == 0 else {
+            // Nothing there yet (or a dangling link): the file to create, links followed by hand.
             guard errno == ENOENT else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
-            return OutputDestination(path: path, resolvedPath: resolved, kind: .regularFile)
+            return OutputDestination(path: path, resolvedPath: try followLinks(path), kind: .regularFile)
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            let resolved = realPath(path) ?? path
             guard access(resolved, W_OK) == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
             return OutputDestination(path: path, resolvedPath: resolved, kind: .regularFile)
         case S_IFCHR, S_IFIFO:
-            return OutputDestination(path: path, resolvedPath: resolved, kind: .stream)
+            // Opened by the given path: the kernel follows links, /proc "magic" ones included
+            // (`-o /dev/stdout` when standard output is a pipe).
+            return OutputDestination(path: path, resolvedPath: path, kind: .stream)
         case S_IFDIR:
             throw FileWriteError(path: path, reason: "it is a directory")
         case S_IFBLK:
@@ -53,6 +56,13 @@ public struct OutputDestination: Sendable, Hashable {
         default:
             throw FileWriteError(path: path, reason: "it is neither a regular file, a character device nor a FIFO")
         }
+    }
+
+    /// `realpath(3)`: the absolute path with every link followed, or nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Where to build the content before ``commit(temporary:)``: beside the destination for a regular file
@@ -113,7 +123,7 @@ public struct OutputDestination: Sendable, Hashable {
     // MARK: - Steps
 
     /// Follows symbolic links one hop at a time (at most 40, as the kernel does), so that a dangling
-    /// link yields the path of its missing target.
+    /// link yields the path of its missing target (which `realpath` cannot give).
     static func followLinks(_ path: String) throws(FileWriteError) -> String {
         var current = path
         for _ in 0..<40 {

@@ -81,4 +81,17 @@ import Testing
             #expect(!result.stderr.contains("NSCocoaErrorDomain"))
         }
     }
+
+    /// `-o /dev/stdout` with standard output a pipe: /dev/stdout → /proc/self/fd/1 → "pipe:[…]" (a link
+    /// that only the kernel can follow); the bytes must reach the pipe.
+    @Test func incursionsToDevStdoutThroughAPipe() throws {
+        let dir = try RenderCommandTests.scene()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tracks = "track_id,time,lon,lat\nt1,2025-09-10T00:00:00Z,12.0,52.0\nt1,2025-09-10T00:10:00Z,16.0,52.0\n"
+        try Data(tracks.utf8).write(to: URL(fileURLWithPath: dir + "/tracks.csv"))
+        let result = try CLI.perimeter(["incursions", dir + "/tracks.csv", "--airspace-file", dir + "/GeoData/countries.geojson",
+                                        "--format", "csv", "-o", "/dev/stdout", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("track_id,") && result.stdout.contains("t1,"), "\(result.stdout)")
+    }
 }

@@ -35,4 +35,30 @@ import Testing
             + [0xF6] + Array("ge</name><trkseg><trkpt lat=\"52\" lon=\"21\"><time>2025-09-10T00:00:00Z</time></trkpt></trkseg></trk></gpx>\n".utf8)
         #expect(try Self.readAll(latin1, suffix: ".gpx") == 1)
     }
+
+    /// harness `gpx`: a processing instruction without data (`<?xm?>`) made Foundation's XMLParser call
+    /// strlen(NULL). Processing instructions and DOCTYPE declarations are now dropped before parsing.
+    @Test func gpxProcessingInstructionWithoutData() throws {
+        let text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <?xm?>
+        <!DOCTYPE gpx [ <!ENTITY e "x"> <!ELEMENT gpx ANY> ]>
+        <?xml-stylesheet?>
+        <gpx version="1.1"><trk><name>a<![CDATA[<?b?>]]></name><!-- <?c?> --><trkseg>
+        <trkpt lat="52" lon="21"><time>2025-09-10T00:00:00Z</time></trkpt>
+        <?pi?><trkpt lat="52.1" lon="21"><time>2025-09-10T00:00:10Z</time></trkpt>
+        </trkseg></trk></gpx>
+        """
+        #expect(try Self.readAll(Array(text.utf8), suffix: ".gpx") == 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-fuzz-\(UUID().uuidString).gpx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var reader = GPXTrackReader(path: path)
+        let track = try #require(try reader.nextTrack())
+        #expect(track.id.hasPrefix("a"))  // (CDATA text is not part of names today)
+        #expect(track.fixes.count == 2)
+        // The fuzzer's own input: refused or read, never a crash.
+        let fuzzed = Array("<?xm?>\n<gpor=\"perimeter\"><trk><name>d</name><trkseg>\n</trkseg></trk></gpx>".utf8)
+        _ = try? Self.readAll(fuzzed, suffix: ".gpx")
+    }
 }

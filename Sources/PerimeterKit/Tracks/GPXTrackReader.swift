@@ -36,7 +36,7 @@ public final class GPXTrackReader: TrackSource {
             throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: "no such file or not readable"))
         }
         try Self.checkUTF8(data, file: path)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: Self.withoutDeclarations(data))
         let delegate = GPXDelegate(file: path, options: options)
         parser.delegate = delegate
         let ok = parser.parse()
@@ -83,6 +83,56 @@ extension GPXTrackReader {
                 return
             }
         }
+    }
+}
+
+extension GPXTrackReader {
+    /// The document without processing instructions (other than a leading `<?xml …?>` declaration) and
+    /// without a `<!DOCTYPE …>` declaration, neither of which GPX uses. Foundation's `XMLParser` crashes
+    /// on some of them (a processing instruction without data: `strlen(NULL)`, found by `make fuzz`,
+    /// harness `gpx`). Comments and CDATA sections are copied untouched; newlines inside what is dropped
+    /// are kept, so line numbers in messages stay right.
+    static func withoutDeclarations(_ data: Data) -> Data {
+        let b = [UInt8](data)
+        guard b.contains(UInt8(ascii: "?")) || b.contains(UInt8(ascii: "!")) else { return data }
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        func starts(_ text: String, at i: Int) -> Bool {
+            let t = Array(text.utf8)
+            return i + t.count <= b.count && b[i..<i + t.count].elementsEqual(t)
+        }
+        func end(of terminator: String, from i: Int) -> Int {  // index just past the terminator, or b.count
+            var j = i
+            while j < b.count, !starts(terminator, at: j) { j += 1 }
+            return min(b.count, j + terminator.utf8.count)
+        }
+        func keepNewlines(_ range: Range<Int>) { out += b[range].filter { $0 == UInt8(ascii: "\n") } }
+        let bomLength = starts("\u{FEFF}", at: 0) ? 3 : 0
+        var i = 0
+        while i < b.count {
+            if b[i] != UInt8(ascii: "<") { out.append(b[i]); i += 1; continue }
+            if starts("<!--", at: i) {
+                let j = end(of: "-->", from: i + 4); out += b[i..<j]; i = j
+            } else if starts("<![CDATA[", at: i) {
+                let j = end(of: "]]>", from: i + 9); out += b[i..<j]; i = j
+            } else if starts("<?", at: i) {
+                let j = end(of: "?>", from: i + 2)
+                let isDeclaration = i == bomLength && starts("<?xml", at: i) && i + 5 < b.count && [0x20, 0x09, 0x0A, 0x0D].contains(b[i + 5])
+                if isDeclaration { out += b[i..<j] } else { keepNewlines(i..<j) }
+                i = j
+            } else if starts("<!DOCTYPE", at: i) {
+                var j = i + 9, depth = 0
+                while j < b.count {
+                    if b[j] == UInt8(ascii: "[") { depth += 1 } else if b[j] == UInt8(ascii: "]") { depth -= 1 } else if b[j] == UInt8(ascii: ">"), depth <= 0 { j += 1; break }
+                    j += 1
+                }
+                keepNewlines(i..<j)
+                i = j
+            } else {
+                out.append(b[i]); i += 1
+            }
+        }
+        return Data(out)
     }
 }
 
