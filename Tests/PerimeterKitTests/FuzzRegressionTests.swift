@@ -61,4 +61,24 @@ import Testing
         let fuzzed = Array("<?xm?>\n<gpor=\"perimeter\"><trk><name>d</name><trkseg>\n</trkseg></trk></gpx>".utf8)
         _ = try? Self.readAll(fuzzed, suffix: ".gpx")
     }
+
+    /// harness `gpx`: an unterminated XML declaration swallowing a later `<?xm?>` still reached
+    /// XMLParser's processing-instruction callback. Every declaration is now dropped (the encoding is
+    /// converted to UTF-8 first), and unknown encodings are refused in one line.
+    @Test func gpxUnterminatedDeclarationAndEncodings() throws {
+        let swallowed = Array("<?xml ve2/1\">\n  <trk><name>d</name><trkpt lat=\"52<?xm?>\n<gpx><trk></trk></gpx>".utf8)
+        _ = try? Self.readAll(swallowed, suffix: ".gpx")  // refused or read, never a crash
+        let body = "<gpx version=\"1.1\"><trk><name>N</name><trkseg><trkpt lat=\"52\" lon=\"21\"><time>2025-09-10T00:00:00Z</time></trkpt></trkseg></trk></gpx>\n"
+        let utf16 = [UInt8]("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n\(body)".data(using: .utf16)!)  // with a byte-order mark
+        #expect(try Self.readAll(utf16, suffix: ".gpx") == 1)
+        let cp1250 = Array("<?xml version=\"1.0\" encoding=\"windows-1250\"?>\n<gpx version=\"1.1\"><trk><name>".utf8) + [0x9C]
+            + Array("</name><trkseg><trkpt lat=\"52\" lon=\"21\"><time>2025-09-10T00:00:00Z</time></trkpt></trkseg></trk></gpx>\n".utf8)
+        #expect(try Self.readAll(cp1250, suffix: ".gpx") == 1)
+        do {
+            _ = try Self.readAll(Array("<?xml version=\"1.0\" encoding=\"EBCDIC-X\"?>\n\(body)".utf8), suffix: ".gpx")
+            Issue.record("accepted")
+        } catch let error as TrackReadError {
+            #expect(error.description.hasSuffix("malformed GPX: unsupported encoding 'ebcdic-x'; convert the file to UTF-8"), "\(error)")
+        }
+    }
 }
