@@ -17,7 +17,7 @@ BIN := .build/release/perimeter
 REQUIREMENTS := tools/oracles/requirements.txt
 PREFIX ?= /usr/local
 
-.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks clean docs-map docs-html qgis-check install install-check
+.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks fuzz tsan clean docs-map docs-html qgis-check install install-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -97,6 +97,39 @@ leaks: test-deps
 	PERIMETER_PYTHON=$(PY) \
 	$(SWIFT) test --sanitize=address --disable-xctest --scratch-path .build-asan
 
+## libFuzzer harnesses (fuzz/Sources/PerimeterFuzz) for the GeoJSON/JSON reader, the CSV and GPX track
+## readers, the time parser (with the decimal parser checked against strtod) and WKT/WKB reading, built
+## with -sanitize=fuzzer,address in their own build folder (SwiftPM points `main` at the harness's own
+## entry point, which starts libFuzzer's driver; --allow-multiple-definition lets that override the
+## runtime's `main`). Each runs FUZZ_SECONDS from the seed corpus in
+## fuzz/corpus/<harness>/ (new inputs go to out/fuzz/corpus/, crashing inputs to out/fuzz/crashes/);
+## any crash, sanitizer report, hang (> 10 s per input) or parser disagreement fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES ?= geojson csv gpx time geometry
+FUZZ_BIN := .build-fuzz/debug/perimeter-fuzz
+fuzz: deps
+	set -o pipefail; $(SWIFT) build -c debug --scratch-path .build-fuzz --product perimeter-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xlinker --allow-multiple-definition 2>&1 \
+	  | grep -v "Cannot export local symbol"
+	@mkdir -p out/fuzz; failed=""; \
+	for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p out/fuzz/corpus/$$h out/fuzz/crashes/$$h; \
+	  echo "== fuzz $$h for $(FUZZ_SECONDS) s (log: out/fuzz/$$h.log)"; \
+	  FUZZ_HARNESS=$$h ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no nice $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) \
+	    -timeout=10 -rss_limit_mb=4096 -max_len=16384 -print_final_stats=1 \
+	    -artifact_prefix=out/fuzz/crashes/$$h/ out/fuzz/corpus/$$h fuzz/corpus/$$h >out/fuzz/$$h.log 2>&1 \
+	    || failed="$$failed $$h"; \
+	  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^SUMMARY|^==[0-9]+==ERROR|^Fatal error' out/fuzz/$$h.log | sed 's/^/   /'; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in out/fuzz/crashes/)"; exit 1; fi; \
+	echo "fuzz: no crash"
+
+## The concurrency suite under ThreadSanitizer (own build folder).
+tsan: test-deps
+	PERIMETER_PYTHON=$(PY) SWIFT_BACKTRACE=enable=no \
+	TSAN_OPTIONS=halt_on_error=1 \
+	$(SWIFT) test --sanitize=thread --disable-xctest --scratch-path .build-tsan --filter Concurrency
+
 ## The README's map of the default comparison (docs/compare-default.svg + .png; needs rsvg-convert).
 docs-map: release
 	@command -v rsvg-convert >/dev/null || { $(APT_UPDATE) && $(APT_INSTALL) librsvg2-bin >/dev/null; }
@@ -135,4 +168,4 @@ install-check: release
 	bash tools/install/check.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz .build-tsan out

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "PerimeterKit", targets: ["PerimeterKit"]),
         .library(name: "MapHTML", targets: ["MapHTML"]),
         .executable(name: "perimeter", targets: ["perimeter"]),
+        .executable(name: "perimeter-fuzz", targets: ["PerimeterFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,10 @@ let package = Package(
                 "PerimeterKit", "GeoJSON", "GeometryCore", "GISFormats", "MapHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // libFuzzer harnesses (`make fuzz`); in a plain build a replayer of saved inputs.
+        .executableTarget(
+            name: "PerimeterFuzz", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"],
+            path: "fuzz/Sources/PerimeterFuzz"),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
         .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore"]),
         .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore"]),

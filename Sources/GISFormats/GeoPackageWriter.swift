@@ -20,8 +20,9 @@ import Darwin
 /// every feature carries an altitude (metres); otherwise altitudes are dropped.
 ///
 /// All-or-nothing: the file is built under a temporary name in the destination's directory and renamed
-/// over the destination at the end; on any error the temporary file is removed and an existing destination
-/// is untouched. Stateless; a writer may be used from several threads for different destinations.
+/// over the destination at the end (``OutputDestination``: a symbolic link's target is replaced, a FIFO or
+/// character device is written into); on any error the temporary file is removed and an existing
+/// destination is untouched. Stateless; a writer may be used from several threads for different destinations.
 public struct GeoPackageWriter: Sendable {
     /// Apply ``RFC7946Normalizer`` to geometries before writing (default `true`).
     public var normalize: Bool
@@ -34,21 +35,28 @@ public struct GeoPackageWriter: Sendable {
     /// - Throws: ``GISFormatsError`` naming the file, the layer and the feature index.
     public func write(_ layers: [GISLayer], to path: String) throws(GISFormatsError) {
         let prepared = try prepareLayers(layers, path: path)
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let destination: OutputDestination
+        do throws(FileWriteError) {
+            destination = try OutputDestination.resolve(path)
+        } catch {
+            throw GISFormatsError(file: path, message: "cannot write the file: \(error.reason)")
+        }
+        let temporary = destination.temporaryPath()
         func removeTemporary() {
             unlink(temporary)
             unlink(temporary + "-journal")
         }
         do throws(GISFormatsError) {
             try build(temporary, prepared) // the connection is closed when this returns
-            if rename(temporary, path) != 0 {
-                throw GISFormatsError(message: "cannot write the file: \(String(cString: strerror(errno)))")
-            }
         } catch {
             removeTemporary()
             throw error.inFile(path)
+        }
+        unlink(temporary + "-journal")
+        do throws(FileWriteError) {
+            try destination.commit(temporary: temporary)
+        } catch {
+            throw GISFormatsError(file: path, message: "cannot write the file: \(error.reason)")
         }
     }
 

@@ -5,10 +5,14 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     /// The system's reason, e.g. "No such file or directory".
     public var reason: String
 
-    public init(path: String, reason: String) {
+    /// What could not be done, e.g. "write the file" (the default) or "create the folder".
+    public var action: String
+
+    public init(path: String, reason: String, action: String = "write the file") {
         self.path = path
         self.reason = reason
+        self.action = action
     }
 
-    public var description: String { "\(path): cannot write the file: \(reason)" }
+    public var description: String { "\(path): cannot \(action): \(reason)" }
 }

@@ -23,7 +23,10 @@ import CGEOS
 ///
 /// Errors: GEOS reports failures through the context's error handler; the message is stored in
 /// the sink right away (handlers run synchronously on the calling thread) and read immediately
-/// after the failed call to build a `GeometryError`.
+/// after the failed call to build a `GeometryError`. As shapely does, the stored message is cleared
+/// (`clearError()`) before every call whose failure is detected by the presence of a message (or
+/// whose failure is reported with it), so a failure that an earlier caller ignored can never be
+/// blamed on a later, unrelated call.
 public final class GEOSContext {
     /// The native context. Valid for the lifetime of this object; freed in `deinit`.
     @usableFromInline let handle: GEOSContextHandle_t
@@ -87,6 +90,12 @@ public final class GEOSContext {
     public static var geosVersion: String { String(cString: GEOSversion()) }
 
     // MARK: - Error plumbing (internal)
+
+    /// Forgets any message left by an earlier call; run right before a GEOS call whose failure is
+    /// read from the sink.
+    @usableFromInline @inline(__always) func clearError() {
+        if sink.lastError != nil { sink.lastError = nil }
+    }
 
     /// Returns and clears the last error message.
     @usableFromInline func takeError() -> String? {

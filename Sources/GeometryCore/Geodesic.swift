@@ -6,10 +6,13 @@ import CPROJ
 /// Positions are lon/lat in degrees on the ellipsoid; distances are metres; azimuths are degrees
 /// clockwise from north in [-180, 180]; areas are square metres.
 ///
-/// A `Geodesic` is immutable after initialisation and may be shared freely across threads
-/// (`geod_geodesic` is read-only once `geod_init` has run).
+/// A `Geodesic` is immutable after initialisation and may be shared freely across threads: PROJ's
+/// `geod_geodesic` lives in heap storage that `geod_init` fills once, in `init`, before the object is
+/// published; afterwards it is only ever read (PROJ's `geod_*` functions take it as `const`). No Swift
+/// `var` is shared, so `@unchecked Sendable` rests on that single write.
 public final class Geodesic: @unchecked Sendable {
-    @usableFromInline var g = geod_geodesic()
+    /// The ellipsoid's parameters, written once by `geod_init` and read-only afterwards.
+    @usableFromInline let g: UnsafePointer<geod_geodesic>
 
     /// Equatorial radius in metres.
     public let equatorialRadius: Double
@@ -20,7 +23,19 @@ public final class Geodesic: @unchecked Sendable {
     public init(equatorialRadius a: Double, flattening f: Double) {
         equatorialRadius = a
         flattening = f
-        geod_init(&g, a, f)
+        let storage = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        storage.initialize(to: geod_geodesic())
+        geod_init(storage, a, f)
+        g = UnsafePointer(storage)
+    }
+
+    deinit {
+        UnsafeMutablePointer(mutating: g).deallocate()
+    }
+
+    /// Calls `body` with PROJ's read-only `geod_geodesic` (for the `geod_*` functions).
+    @inlinable func withGeod<R>(_ body: (UnsafePointer<geod_geodesic>) throws -> R) rethrows -> R {
+        try body(g)
     }
 
     /// The WGS84 ellipsoid (a = 6 378 137 m, 1/f = 298.257223563).
@@ -58,7 +73,7 @@ public final class Geodesic: @unchecked Sendable {
     /// Inverse problem: distance (m) and azimuths (°) between two lon/lat points.
     @inlinable public func inverse(_ p1: Coordinate, _ p2: Coordinate) -> Inverse {
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
-        withUnsafePointer(to: &g) { gp in
+        withGeod { gp in
             geod_inverse(gp, p1.y, p1.x, p2.y, p2.x, &s12, &azi1, &azi2)
         }
         return Inverse(distance: s12, azimuth1: azi1, azimuth2: azi2)
@@ -73,7 +88,7 @@ public final class Geodesic: @unchecked Sendable {
     /// The returned longitude is reduced to [-180, 180].
     @inlinable public func direct(from start: Coordinate, azimuth: Double, distance: Double) -> Direct {
         var lat2 = 0.0, lon2 = 0.0, azi2 = 0.0
-        withUnsafePointer(to: &g) { gp in
+        withGeod { gp in
             geod_direct(gp, start.y, start.x, azimuth, distance, &lat2, &lon2, &azi2)
         }
         return Direct(coordinate: Coordinate(lon: lon2, lat: lat2), azimuth2: azi2)

@@ -94,7 +94,7 @@ public struct GeodesicCircle: Sendable, Hashable {
         out.reserveCapacity(vertexCount + 1)
         var lat2 = 0.0, lon2 = 0.0
         let flags = UInt32(GEOD_LONG_UNROLL.rawValue)
-        withUnsafePointer(to: &geodesic.g) { gp in
+        geodesic.withGeod { gp in
             for i in 0..<vertexCount {
                 // Decreasing azimuth (clockwise from north) walks the ring counter-clockwise.
                 let azimuth = -360 * Double(i) / Double(vertexCount)

@@ -82,7 +82,7 @@ extension Geodesic {
     /// The geodesic line from `a` to `b` (`geod_inverseline`); its `s13` is the distance in metres.
     func inverseLine(_ a: Coordinate, _ b: Coordinate) -> geod_geodesicline {
         var line = geod_geodesicline()
-        withUnsafePointer(to: &g) { gp in
+        withGeod { gp in
             geod_inverseline(&line, gp, a.lat, a.lon, b.lat, b.lon, 0)
         }
         return line

@@ -67,7 +67,7 @@ extension Geodesic {
         guard points.count > 1 else { return (0, 0) }
         var lats = points.map(\.lat), lons = points.map(\.lon)
         var area = 0.0, perimeter = 0.0
-        withUnsafePointer(to: &g) { gp in
+        withGeod { gp in
             geod_polygonarea(gp, &lats, &lons, Int32(lats.count), &area, &perimeter)
         }
         return (area, perimeter)

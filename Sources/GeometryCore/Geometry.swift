@@ -42,6 +42,7 @@ public final class Geometry {
     @usableFromInline func derived(
         _ operation: String, _ body: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?
     ) throws -> Geometry {
+        context.clearError()
         guard let r = body(context.handle, handle) else { throw context.failure(operation) }
         return Geometry(taking: r, context: context)
     }
@@ -51,6 +52,7 @@ public final class Geometry {
         _ operation: String, with other: Geometry,
         _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?
     ) throws -> Geometry {
+        context.clearError()
         let r = withExtendedLifetime(other) { body(context.handle, handle, other.handle) }
         guard let r else { throw context.failure(operation) }
         return Geometry(taking: r, context: context)
@@ -61,6 +63,7 @@ public final class Geometry {
         _ operation: String, _ other: Geometry,
         _ body: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar
     ) throws -> Bool {
+        context.clearError()
         let r = withExtendedLifetime(other) { body(context.handle, handle, other.handle) }
         return try context.checkBool(r, operation)
     }

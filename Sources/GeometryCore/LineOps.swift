@@ -41,6 +41,7 @@ extension Geometry {
     /// Throws for an empty line or point.
     public func project(_ point: Geometry) throws -> Double {
         try checkLinearReferencing(point)
+        context.clearError()
         let d = withExtendedLifetime(point) { GEOSProject_r(context.handle, handle, point.handle) }
         if d == -1, let message = context.takeError() { throw GeometryError.geos(operation: "project", message: message) }
         return d
@@ -49,6 +50,7 @@ extension Geometry {
     /// As `project(_:)`, as a fraction of the line's length (0...1).
     public func projectFraction(_ point: Geometry) throws -> Double {
         try checkLinearReferencing(point)
+        context.clearError()
         let d = withExtendedLifetime(point) { GEOSProjectNormalized_r(context.handle, handle, point.handle) }
         if d == -1, let message = context.takeError() { throw GeometryError.geos(operation: "project", message: message) }
         return d

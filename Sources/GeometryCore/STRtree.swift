@@ -41,6 +41,7 @@ public final class STRtree {
         let slot = geometries.count
         geometries.append(geometry)
         payloads.append(payload)
+        context.clearError()
         withExtendedLifetime(geometry) {
             GEOSSTRtree_insert_r(context.handle, handle, geometry.handle, UnsafeMutableRawPointer(bitPattern: slot + 1))
         }
@@ -70,6 +71,7 @@ public final class STRtree {
             guard let userData else { return }
             userData.assumingMemoryBound(to: [Int].self).pointee.append(Int(bitPattern: item) - 1)
         }
+        context.clearError()
         withExtendedLifetime(geometry) {
             withUnsafeMutablePointer(to: &slots) { p in
                 GEOSSTRtree_query_r(context.handle, handle, geometry.handle, callback, p)
@@ -111,6 +113,7 @@ public final class STRtree {
             guard let ga = geom(a), let gb = geom(b) else { s.failed = true; return 0 }
             return GEOSDistance_r(s.context, ga, gb, result) == 1 ? 1 : 0
         }
+        context.clearError()
         let found = withExtendedLifetime((geometry, geometries, search)) {
             GEOSSTRtree_nearest_generic_r(
                 context.handle, handle, queryItem, geometry.handle, distance,

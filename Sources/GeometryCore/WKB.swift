@@ -7,6 +7,7 @@ extension Geometry {
     /// an empty point, which GEOS reads as `POINT EMPTY`).
     public convenience init(wkb: [UInt8], context: GEOSContext = GEOSContext()) throws {
         let reader = try context.wkbReader
+        context.clearError()
         let h = wkb.withUnsafeBufferPointer { buf in
             GEOSWKBReader_read_r(context.handle, reader, buf.baseAddress, buf.count)
         }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import GeoJSON
 import GeometryCore
 
@@ -62,4 +65,45 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// glibc's `makedev` (a macro Swift does not import).
+func linuxDevice(major: UInt64, minor: UInt64) -> dev_t {
+    dev_t((minor & 0xFF) | ((major & 0xFFF) << 8) | ((minor & ~0xFF) << 12) | ((major & ~0xFFF) << 32))
+}
+
+/// `st_mode & S_IFMT` of `path` itself (links not followed).
+func fileType(_ path: String) throws -> mode_t {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+    return info.st_mode & S_IFMT
+}
+
+/// Runs `write` while another thread reads the FIFO at `path` to its end; returns what was read.
+func readFIFO(_ path: String, while write: () throws -> Void) throws -> String {
+    nonisolated(unsafe) var received = Data()
+    let reader = Thread {
+        let fd = open(path, O_RDONLY)  // blocks until the writer opens the FIFO
+        guard fd >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            received.append(contentsOf: buffer[0..<n])
+        }
+        close(fd)
+    }
+    reader.start()
+    defer {
+        // If the writer failed before opening the FIFO, open it once so the reader sees its end.
+        if !reader.isFinished {
+            let fd = open(path, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+        }
+        while !reader.isFinished { usleep(1000) }
+    }
+    try write()
+    while !reader.isFinished { usleep(1000) }
+    return String(decoding: received, as: UTF8.self)
 }

@@ -107,3 +107,39 @@ enum CLI {
         try run("/usr/bin/ogrinfo", ["-al", "-so", path])
     }
 }
+
+extension CLI {
+    /// Runs `write` while another thread reads the FIFO at `path` to its end; returns the bytes read.
+    static func readingFIFO(_ path: String, while write: () throws -> Void) rethrows -> Data {
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread {
+            let fd = open(path, O_RDONLY)  // blocks until a writer opens the FIFO
+            guard fd >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { break }
+                received.append(contentsOf: buffer[0..<n])
+            }
+            close(fd)
+        }
+        reader.start()
+        defer {
+            if !reader.isFinished {  // the writer never opened it: let the reader see the end
+                let fd = open(path, O_WRONLY | O_NONBLOCK)
+                if fd >= 0 { close(fd) }
+            }
+            while !reader.isFinished { usleep(1000) }
+        }
+        try write()
+        while !reader.isFinished { usleep(1000) }
+        return received
+    }
+
+    /// `st_mode & S_IFMT` of `path` itself (links not followed), or 0 when it does not exist.
+    static func fileType(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+}

@@ -76,3 +76,8 @@ print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, tot
 PYEOF
 
 bash "$(dirname "$0")/streaming.sh"   # track input: peak memory, interleaved and stdin (tools/bench/streaming.sh)
+echo
+echo "== decimal parsing (the CSV hot path): DecimalParser vs strtod, ns per field (best of 3)"
+swiftc -O -parse-as-library tools/bench/decimal_bench.swift Sources/PerimeterKit/Tracks/DecimalParser.swift \
+  -o "$WORK/decimal_bench" 2>&1 | grep -v warning || true
+"$WORK/decimal_bench"

@@ -19,7 +19,11 @@ public struct ComparisonReport: Sendable {
     /// needed), each atomically. Returns the paths written.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do throws(FileWriteError) {
+            try OutputDirectory.create(directory)
+        } catch {
+            throw DomainError.invalidInput(source: directory, message: "cannot create the folder: \(error.reason)")
+        }
         func path(_ n: String) -> String { (directory as NSString).appendingPathComponent(n) }
         var written: [String] = []
         for (name, fc) in try layers() {

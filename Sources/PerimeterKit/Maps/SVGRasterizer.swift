@@ -1,4 +1,5 @@
 import Foundation
+import GeoJSON
 
 /// Turns an SVG file into a PNG with `rsvg-convert` (Debian package `librsvg2-bin`), found on `PATH`.
 public enum SVGRasterizer {
@@ -13,13 +14,15 @@ public enum SVGRasterizer {
     }
 
     /// Renders `svgPath` to `pngPath`, `width` pixels wide (height in proportion). The PNG is written to a
-    /// temporary file beside the destination and renamed over it.
+    /// temporary file and then committed as ``OutputDestination`` says (renamed over a regular file or a
+    /// symbolic link's target, copied into a FIFO or character device).
     /// - Throws: ``MapError`` ("rsvg-convert not found: apt-get install librsvg2-bin", or its exit status and message).
     public static func png(svgPath: String, pngPath: String, width: Int) throws {
         guard let tool = rsvgConvertPath() else { throw MapError("rsvg-convert not found: apt-get install librsvg2-bin") }
         guard width > 0, width <= 20_000 else { throw MapError("PNG width \(width) px must be between 1 and 20000") }
-        let url = URL(fileURLWithPath: pngPath)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let destination: OutputDestination
+        do { destination = try OutputDestination.resolve(pngPath) } catch { throw MapError(error.description) }
+        let temporary = destination.temporaryPath()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-w", String(width), "-f", "png", "-o", temporary, svgPath]
@@ -34,9 +37,6 @@ public enum SVGRasterizer {
             let line = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             throw MapError("\(svgPath): rsvg-convert failed (exit \(process.terminationStatus)): \(line)")
         }
-        guard rename(temporary, pngPath) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw MapError("\(pngPath): cannot write the file: \(String(cString: strerror(errno)))")
-        }
+        do { try destination.commit(temporary: temporary) } catch { throw MapError(error.description) }
     }
 }

@@ -35,7 +35,7 @@ public final class GPXTrackReader: TrackSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: "no such file or not readable"))
         }
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: Self.withoutDeclarations(try Self.utf8Document(data, file: path)))
         let delegate = GPXDelegate(file: path, options: options)
         parser.delegate = delegate
         let ok = parser.parse()
@@ -46,6 +46,113 @@ public final class GPXTrackReader: TrackSource {
         }
         pending = delegate.tracks
         statistics = delegate.statistics
+    }
+}
+
+extension GPXTrackReader {
+    /// The document as valid UTF-8, which is all Foundation's `XMLParser` copes with: it aborts the
+    /// process on invalid bytes in an element name or a comment (found by `make fuzz`, harness `gpx`).
+    /// A UTF-16 byte-order mark or a declared single-byte encoding (ISO-8859-1/2, Windows-1250…1254,
+    /// US-ASCII) is converted here; UTF-8 (declared or not) must be valid; any other declared encoding is
+    /// refused. The XML declaration itself is dropped later (``withoutDeclarations(_:)``), so the parser
+    /// always reads UTF-8.
+    static func utf8Document(_ data: Data, file: String) throws -> Data {
+        let bytes = [UInt8](data)
+        func converted(_ encoding: String.Encoding, _ name: String) throws -> Data {
+            guard let text = String(data: data, encoding: encoding) else {
+                throw TrackReadError(file: file, line: 0, problem: .malformedGPX("not valid \(name)"))
+            }
+            return Data(text.utf8)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return try converted(.utf16, "UTF-16") }
+        if bytes.starts(with: Array("<?xml".utf8)),
+           let close = bytes.firstIndex(of: UInt8(ascii: ">")), close < 400,
+           !bytes[5..<close].contains(UInt8(ascii: "<")) {
+            let prolog = String(decoding: bytes[0..<close], as: UTF8.self).lowercased()
+            if let range = prolog.range(of: "encoding=") {
+                let name = String(prolog[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" })
+                let singleByte: [String: String.Encoding] = [
+                    "iso-8859-1": .isoLatin1, "iso8859-1": .isoLatin1, "latin1": .isoLatin1, "latin-1": .isoLatin1,
+                    "iso-8859-2": .isoLatin2, "iso8859-2": .isoLatin2, "latin2": .isoLatin2,
+                    "windows-1250": .windowsCP1250, "windows-1251": .windowsCP1251, "windows-1252": .windowsCP1252,
+                    "windows-1253": .windowsCP1253, "windows-1254": .windowsCP1254, "us-ascii": .ascii, "ascii": .ascii,
+                ]
+                if let encoding = singleByte[name] { return try converted(encoding, name.uppercased()) }
+                if name != "utf-8" && name != "utf8" {
+                    throw TrackReadError(file: file, line: 1, problem: .malformedGPX("unsupported encoding '\(name)'; convert the file to UTF-8"))
+                }
+            }
+        }
+        try checkUTF8(bytes, file: file)
+        return data
+    }
+
+    static func checkUTF8(_ bytes: [UInt8], file: String) throws {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
+                offset += scalar.count
+            case .error:
+                let byte = String(bytes[offset], radix: 16, uppercase: true)
+                throw TrackReadError(file: file, line: line,
+                                     problem: .malformedGPX("not valid UTF-8 (byte 0x\(byte) at offset \(offset))"))
+            case .emptyInput:
+                return
+            }
+        }
+    }
+}
+
+extension GPXTrackReader {
+    /// The (UTF-8) document without processing instructions, the `<?xml …?>` declaration included (its
+    /// encoding has been dealt with by ``utf8Document(_:file:)``), and without a `<!DOCTYPE …>`
+    /// declaration, neither of which GPX uses. Foundation's `XMLParser` crashes
+    /// on some of them (a processing instruction without data: `strlen(NULL)`, found by `make fuzz`,
+    /// harness `gpx`). Comments and CDATA sections are copied untouched; newlines inside what is dropped
+    /// are kept, so line numbers in messages stay right.
+    static func withoutDeclarations(_ data: Data) -> Data {
+        let b = [UInt8](data)
+        guard b.contains(UInt8(ascii: "?")) || b.contains(UInt8(ascii: "!")) else { return data }
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        func starts(_ text: String, at i: Int) -> Bool {
+            let t = Array(text.utf8)
+            return i + t.count <= b.count && b[i..<i + t.count].elementsEqual(t)
+        }
+        func end(of terminator: String, from i: Int) -> Int {  // index just past the terminator, or b.count
+            var j = i
+            while j < b.count, !starts(terminator, at: j) { j += 1 }
+            return min(b.count, j + terminator.utf8.count)
+        }
+        func keepNewlines(_ range: Range<Int>) { out += b[range].filter { $0 == UInt8(ascii: "\n") } }
+        var i = 0
+        while i < b.count {
+            if b[i] != UInt8(ascii: "<") { out.append(b[i]); i += 1; continue }
+            if starts("<!--", at: i) {
+                let j = end(of: "-->", from: i + 4); out += b[i..<j]; i = j
+            } else if starts("<![CDATA[", at: i) {
+                let j = end(of: "]]>", from: i + 9); out += b[i..<j]; i = j
+            } else if starts("<?", at: i) {
+                let j = end(of: "?>", from: i + 2)
+                keepNewlines(i..<j)
+                i = j
+            } else if starts("<!DOCTYPE", at: i) {
+                var j = i + 9, depth = 0
+                while j < b.count {
+                    if b[j] == UInt8(ascii: "[") { depth += 1 } else if b[j] == UInt8(ascii: "]") { depth -= 1 } else if b[j] == UInt8(ascii: ">"), depth <= 0 { j += 1; break }
+                    j += 1
+                }
+                keepNewlines(i..<j)
+                i = j
+            } else {
+                out.append(b[i]); i += 1
+            }
+        }
+        return Data(out)
     }
 }
 
