@@ -45,21 +45,27 @@ enum CountryLabels {
         return (circle.center.x, circle.center.y, best.area / (view.width * view.height))
     }
 
-    /// The labels; each is placed through `placer` at its anchor or nudged up to 32 px up or down, and left
-    /// out when it would still overlap another label, the legend or the scale bar.
+    /// The labels, largest visible country first; each is placed through `placer` at its anchor or nudged up
+    /// to 32 px up or down, and left out when it would still overlap another label, the legend or the scale bar.
+    /// Features whose `layer` is `land`, `lake` or `river` are never labelled.
     static func svg(_ basemaps: [MapLayer], view: MapView, placer: MapLabelPlacer, minShare: Double = 0.004) throws(MapError) -> String {
         let fontSize = 13.0
         var s = "<g id=\"labels\" font-size=\"\(Int(fontSize))\" fill=\"#5a5a5a\" text-anchor=\"middle\" font-style=\"italic\">"
-        var labelled: Set<String> = []
+        var candidates: [(key: String, name: String, x: Double, y: Double, share: Double)] = []
         for layer in basemaps {
             for f in layer.collection.features {
+                if let tag = f.properties["layer"]?.stringValue, ["land", "lake", "river"].contains(tag) { continue }
                 let key = f.properties["iso2"]?.stringValue ?? name(f.properties) ?? ""
-                guard !labelled.contains(key) else { continue }
                 guard let name = name(f.properties), let g = f.geometry, let a = anchor(g, view: view), a.share >= minShare else { continue }
-                guard let dy = [0.0, -16, 16, -32, 32].first(where: { placer.placeCentred(name, x: a.x, y: a.y + $0 + fontSize / 2, fontSize: fontSize) }) else { continue }
-                labelled.insert(key)
-                s += "<text x=\"\(try SVGText.number(a.x))\" y=\"\(try SVGText.number(a.y + dy + fontSize / 2))\" data-name=\"\(SVGText.escaped(name))\">\(SVGText.escaped(name))</text>"
+                candidates.append((key, name, a.x, a.y, a.share))
             }
+        }
+        var labelled: Set<String> = []
+        for c in candidates.enumerated().sorted(by: { $0.element.share != $1.element.share ? $0.element.share > $1.element.share : $0.offset < $1.offset }).map(\.element) {
+            // One try per country: its largest visible feature (an exclave never stands in for it).
+            guard labelled.insert(c.key).inserted else { continue }
+            guard let dy = [0.0, -16, 16, -32, 32].first(where: { placer.placeCentred(c.name, x: c.x, y: c.y + $0 + fontSize / 2, fontSize: fontSize) }) else { continue }
+            s += "<text x=\"\(try SVGText.number(c.x))\" y=\"\(try SVGText.number(c.y + dy + fontSize / 2))\" data-name=\"\(SVGText.escaped(c.name))\">\(SVGText.escaped(c.name))</text>"
         }
         return s + "</g>\n"
     }
