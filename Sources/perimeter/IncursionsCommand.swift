@@ -47,7 +47,7 @@ struct IncursionsCommand: ParsableCommand {
     @Option(help: "Coverage GeoJSON (output of `perimeter coverage`/`compare`): its coverage_union feature(s), else all polygons.")
     var coverage: String?
 
-    @Option(name: .customLong("max-gap-s"), help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
+    @Option(name: .customLong("max-gap-s"), parsing: .unconditional, help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
     var maxGapS: Double = 300
 
     @OptionGroup(title: "Reading tracks") var reading: TrackReadingOptions
@@ -80,7 +80,7 @@ struct IncursionsCommand: ParsableCommand {
         if scenario == nil && airspaceCodes.isEmpty && airspaceFiles.isEmpty {
             throw ValidationError("give at least one --airspace ISO or --airspace-file FILE")
         }
-        guard maxGapS.isFinite, maxGapS > 0 else { throw ValidationError("--max-gap-s must be a positive number of seconds") }
+        try SharedFlags.check(maxGapS, "--max-gap-s", unit: "seconds")
         if let f = format, DataFormat(rawValue: f) == nil { throw ValidationError("--format must be geojson, csv or md") }
         if let t = threads, t < 1 { throw FlagError("--threads must be at least 1, got \(t)") }
     }

@@ -50,10 +50,10 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Also write a PNG beside the SVG (needs rsvg-convert).")
     var png = false
 
-    @Option(help: "PNG width, px.")
+    @Option(parsing: .unconditional, help: "PNG width, px.")
     var pngWidth: Int = 2000
 
-    @Option(help: "SVG width, px.")
+    @Option(parsing: .unconditional, help: "SVG width, px.")
     var width: Double = 1000
 
     @Option(help: "Data attribution written on the map.")
@@ -87,6 +87,8 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("-o \(output): use .svg, .gpkg, .kml or .geojson")
         }
         if png, ext != "svg" { throw ValidationError("--png needs an .svg output") }
+        guard width.isFinite, width >= 100, width <= 20_000 else { throw FlagError("--width must be 100 to 20000 px, got \(FlagNumber.plain(width))") }
+        guard pngWidth >= 16, pngWidth <= 20_000 else { throw FlagError("--png-width must be 16 to 20000 px, got \(pngWidth)") }
         if let bbox { _ = try Self.parseBBox(bbox) }
     }
 

@@ -32,12 +32,13 @@ import Testing
     @Test(arguments: ["--geodata", "--quiet", "--threads", "--tolerance-m", "--map-crs", "--map-bbox"])
     func sharedFlagHasOneHelpText(flag: String) throws {
         var lines: [String: String] = [:]
-        for command in [["compare"], ["coverage"], ["incursions"], ["airspace"], ["render"]] {
+        for command in [["compare"], ["coverage"], ["incursions"], ["airspace"], ["render"], ["scenarios", "list"],
+                        ["geodata", "list"], ["geodata", "show"]] {
             guard let line = try Self.helpLine(command, flag) else { continue }
             // The text after the flag and its value name.
             let text = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 2).dropFirst(flag == "--quiet" ? 1 : 2)
                 .joined(separator: " ").trimmingCharacters(in: .whitespaces)
-            lines[command[0]] = text
+            lines[command.joined(separator: " ")] = text
         }
         #expect(lines.count >= 2, "\(flag) is declared by fewer than two commands: \(lines)")
         #expect(Set(lines.values).count == 1, "\(flag) reads differently across commands: \(lines)")
@@ -98,6 +99,8 @@ import Testing
         (["compare", "--tolerance-m", "-0.5"], "--tolerance-m must be a positive number of metres, got -0.5"),
         (["compare", "--standoff-km", "-20"], "--standoff-km must be ≥ 0"),
         (["compare", "--target-alt-m", "-100"], "--target-alt-m must be ≥ 0 m, got -100"),
+        (["incursions", "t.csv", "--airspace", "PL", "--max-gap-s", "-60"], "--max-gap-s must be a positive number of seconds, got -60"),
+        (["render", "a.geojson", "-o", "m.svg", "--width", "-5"], "--width must be 100 to 20000 px, got -5"),
     ])
     func negativeNumbersParseAndGetAMeaningfulError(args: [String], expected: String) throws {
         let r = try CLI.perimeter(args)

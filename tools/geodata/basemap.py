@@ -96,11 +96,17 @@ def rings_by_country(codes: list[tuple[str, str]]) -> dict[str, list[np.ndarray]
 
 
 def _west_of_180(ring: np.ndarray) -> np.ndarray:
-    """GMT prints some rings in continuous longitudes beyond 180 (France as 355..368): a ring lying wholly east of
-    180° is moved by −360° into [-180, 180]."""
-    if ring[:, 0].min() >= 180.0:
+    """GMT prints rings of a multi-country call in longitudes 0..360 (France's mainland ring runs 357..360 then
+    0..9.6): a ring lying wholly east of 180° is moved by −360°, and a ring jumping across 0°/360° (its
+    longitudes spanning more than 180°) has its longitudes above 180° moved by −360°. A ring that merely
+    crosses 180° (Chukotka, 170..191) is left as it is."""
+    lon = ring[:, 0]
+    if lon.min() >= 180.0:
         ring = ring.copy()
         ring[:, 0] -= 360.0
+    elif lon.max() - lon.min() > 180.0:
+        ring = ring.copy()
+        ring[:, 0] = np.where(lon > 180.0, lon - 360.0, lon)
     return ring
 
 
@@ -108,7 +114,11 @@ def countries(frame) -> list[tuple[dict, object]]:
     codes = [(iso, name) for iso, name in dcw_codes() if iso not in COUNTRIES or iso == "RU"]
     names = dict(codes)
     feats = []
-    for iso, all_rings in sorted(rings_by_country(codes).items()):
+    rings_of = rings_by_country([c for c in codes if c[0] != "RU"])
+    # Russia alone, as build.py reads it: one call gives its rings in continuous longitudes (up to 191°), where a
+    # multi-country call cuts them at ±180°.
+    rings_of["RU"] = dcw_rings("RU")
+    for iso, all_rings in sorted(rings_of.items()):
         clip = frame
         if iso == "RU":  # countries.geojson holds Russia west of RU_WEST_LIMIT
             clip = frame.intersection(box(RU_WEST_LIMIT, -90, 180, 90))

@@ -18,6 +18,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import basemap  # noqa: E402
 import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
 import readme  # noqa: E402
@@ -256,11 +257,13 @@ def main() -> None:
     dn = river(polys)
     lfeats = land(polys)
     vd = places(lfeats)
+    bfeats = basemap.build()
     versions = subprocess.run(["dpkg-query", "-W", "gmt", "gmt-dcw", "gmt-gshhg-full"],
                               capture_output=True, text=True, check=True).stdout
     readme.write(OUT / "README.md", versions=versions, countries=cfeats, borders=table, dnipro=dn,
-                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES)
-    for name in ("countries", "land", "borders", "dnipro"):
+                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES,
+                 basemap=bfeats)
+    for name in ("countries", "land", "borders", "dnipro", "basemap"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:
