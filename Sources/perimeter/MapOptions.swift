@@ -16,7 +16,7 @@ struct MapOptions: ParsableArguments {
     @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
     var mapCRS: String = SharedFlags.defaultMapCRS
 
-    @Option(name: .customLong("map-bbox"), help: SharedFlags.mapBBoxHelp)
+    @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
     var mapBBox: String?
 
     @Option(name: .customLong("map-title"), help: "Map title (default: what the command computed).")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import GeometryCore
 import GISFormats
 import PerimeterKit
 
@@ -36,7 +37,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
     var mapCRS: String = SharedFlags.defaultMapCRS
 
-    @Option(name: .customLong("map-bbox"), help: SharedFlags.mapBBoxHelp)
+    @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
     var mapBBox: String?
 
     @Option(name: .customLong("map-title"), help: "Map title (default: none).")
@@ -44,7 +45,7 @@ struct RenderCommand: ParsableCommand {
 
     /// Old spellings of `--map-crs`, `--map-bbox` and `--map-title`, still accepted (hidden from help).
     @Option(name: .customLong("crs"), help: .hidden) var crsAlias: String?
-    @Option(name: .customLong("bbox"), help: .hidden) var bboxAlias: String?
+    @Option(name: .customLong("bbox"), parsing: .unconditional, help: .hidden) var bboxAlias: String?
     @Option(name: .customLong("title"), help: .hidden) var titleAlias: String?
 
     @Flag(help: "Also write a PNG beside the SVG (needs rsvg-convert).")
@@ -90,6 +91,8 @@ struct RenderCommand: ParsableCommand {
         guard width.isFinite, width >= 100, width <= 20_000 else { throw FlagError("--width must be 100 to 20000 px, got \(FlagNumber.plain(width))") }
         guard pngWidth >= 16, pngWidth <= 20_000 else { throw FlagError("--png-width must be 16 to 20000 px, got \(pngWidth)") }
         if let bbox { _ = try Self.parseBBox(bbox) }
+        // An unknown CRS is refused before any input is read (as --map-crs on the other commands).
+        if ext == "svg" { do { _ = try CRS(crs) } catch { throw FlagError("--map-crs: \(error)") } }
     }
 
     static func parseBBox(_ text: String, flag: String = "--map-bbox") throws -> BoundingBox {

@@ -79,6 +79,9 @@ import Testing
         #expect(canonical.crs == "EPSG:4326" && canonical.bbox == "14,49,24,55" && canonical.title == "T")
         #expect(old.crs == canonical.crs && old.bbox == canonical.bbox && old.title == canonical.title)
         #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg"]).crs == SharedFlags.defaultMapCRS)
+        // A west longitude is a negative number: it parses.
+        #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg", "--map-bbox", "-12,34,45,66"]).bbox == "-12,34,45,66")
+        #expect(try CoverageCommand.parse(["s.geojson", "--map", "m.svg", "--map-bbox", "-12,34,45,66"]).mapOptions.mapBBox == "-12,34,45,66")
         // Same value twice is fine; different values are refused.
         #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg", "--title", "T", "--map-title", "T"]).title == "T")
         #expect(throws: (any Error).self) { try RenderCommand.parse(["a.geojson", "-o", "m.svg", "--crs", "EPSG:4326", "--map-crs", "EPSG:3857"]) }
