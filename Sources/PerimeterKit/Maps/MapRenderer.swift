@@ -89,7 +89,8 @@ public struct MapRenderer: Sendable {
             return k == 1 ? role.groupID : "\(role.groupID)-\(k)"
         }
         let placer = labelPlacer(layers, view: view)
-        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer)
+        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer,
+                                                  avoid: MapLegend.frame(layers, view: view).map { [$0] } ?? [])
         for layer in others where layer.role == .places || layer.role == .sites { reservePoints(layer, view: view, placer: placer) }
         for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view, placer: placer) }
         if options.graticule { svg += try MapGraticule.svg(view: view) }
