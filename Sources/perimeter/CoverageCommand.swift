@@ -45,6 +45,9 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: SharedFlags.quietHelp)
     var quiet = false
 
+    @Option(help: SharedFlags.geodataHelp)
+    var geodata: String?
+
     @OptionGroup(title: "Map") var mapOptions: MapOptions
 
     func validate() throws {
@@ -92,7 +95,7 @@ struct CoverageCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        try mapOptions.write({ try coverage.mapLayers() }, geodata: nil, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+        try mapOptions.write({ try coverage.mapLayers() }, geodata: geodata, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
     }
 
     /// The note on stderr when `--range-km` is given and some sites carry their own `range_km` (which wins), or
