@@ -36,6 +36,7 @@ import Testing
         }
     }
 
+    /// compare, incursions, coverage and airspace outputs, and the shipped airspace files.
     @Test func everyOutputFeatureCarriesItsRole() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -48,7 +49,11 @@ import Testing
         #expect(inc.status == 0 || inc.status == 1, "\(inc.stderr)")
         let cov = try CLI.perimeter(["coverage", dir.path + "/compare/sites.geojson", "--quiet", "-o", dir.path + "/other/cov.geojson"])
         #expect(cov.status == 0, "\(cov.stderr)")
+        let air = try CLI.perimeter(["airspace", "SK", "--quiet", "-o", dir.path + "/other/sk.geojson"])
+        #expect(air.status == 0, "\(air.stderr)")
         try Self.expectEveryFeatureTagged(dir.path + "/other")
+        // The shipped airspaces too.
+        try Self.expectEveryFeatureTagged(CLI.packageRoot.appendingPathComponent("GeoData/airspace").path)
     }
 
     /// `render out/compare/*.geojson`: regions under coverage under lines under points, whatever the file order;
