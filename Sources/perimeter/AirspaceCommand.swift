@@ -41,6 +41,8 @@ struct AirspaceCommand: ParsableCommand {
     @Flag(help: SharedFlags.quietHelp)
     var quiet = false
 
+    @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
+
     func validate() throws {
         if let output { do { _ = try OutputFormat(path: output) } catch { throw FlagError("-o \(error)") } }
     }
@@ -70,5 +72,6 @@ struct AirspaceCommand: ParsableCommand {
                           airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
                           rules, Date().timeIntervalSince(start), path == "-" ? "stdout" : path)
         if path == "-" { FileHandle.standardError.write(Data(line.utf8)) } else { print(line, terminator: "") }
+        try htmlMap.writeAirspace(airspace, geodata: builder.geoData)
     }
 }

@@ -49,6 +49,7 @@ struct CoverageCommand: ParsableCommand {
     var geodata: String?
 
     @OptionGroup(title: "Map") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
 
     func validate() throws {
         if let r = rangeKm { try SharedFlags.check(r, "--range-km", unit: "km") }
@@ -96,6 +97,7 @@ struct CoverageCommand: ParsableCommand {
             print(text, terminator: "")
         }
         try mapOptions.write({ try coverage.mapLayers() }, geodata: geodata, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+        try htmlMap.writeCoverage(coverage, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
     }
 
     /// The note on stderr when `--range-km` is given and some sites carry their own `range_km` (which wins), or

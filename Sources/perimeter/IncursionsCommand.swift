@@ -71,6 +71,7 @@ struct IncursionsCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Map (tracks drawn: at most 2,000, those with incursions first)") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map (time slider; tracks drawn as for --map)") var htmlMap: HTMLMapOptions
 
     enum DataFormat: String { case geojson, csv, md }
 
@@ -205,6 +206,10 @@ struct IncursionsCommand: ParsableCommand {
         try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
                                        title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
+        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+                                    airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
+                                    geodata: geodataDir ?? geodata,
+                                    title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)

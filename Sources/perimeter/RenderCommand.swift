@@ -31,7 +31,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "GeoJSON layer files.")
     var layers: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output file: .svg, .gpkg, .kml or .geojson.")
+    @Option(name: .shortAndLong, help: "Output file: .svg, .gpkg, .kml, .geojson or .html (interactive page).")
     var output: String
 
     @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
@@ -84,9 +84,10 @@ struct RenderCommand: ParsableCommand {
             throw FlagError("\(new) and \(old) (its old spelling) give different values; give \(new) only")
         }
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["svg", "gpkg", "kml", "geojson", "json"].contains(ext) else {
-            throw ValidationError("-o \(output): use .svg, .gpkg, .kml or .geojson")
+        guard ["svg", "gpkg", "kml", "geojson", "json", "html", "htm"].contains(ext) else {
+            throw ValidationError("-o \(output): use .svg, .gpkg, .kml, .geojson or .html")
         }
+        if ext == "html" || ext == "htm" { try HTMLMapOptions.check(output, flag: "-o") }
         if png, ext != "svg" { throw ValidationError("--png needs an .svg output") }
         guard width.isFinite, width >= 100, width <= 20_000 else { throw FlagError("--width must be 100 to 20000 px, got \(FlagNumber.plain(width))") }
         guard pngWidth >= 16, pngWidth <= 20_000 else { throw FlagError("--png-width must be 16 to 20000 px, got \(pngWidth)") }
@@ -188,6 +189,15 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var inputs: [(path: String, collection: FeatureCollection)] = []
         for path in layers { inputs.append((path, try GeoJSONReader.read(contentsOf: path))) }
+        if ["html", "htm"].contains((output as NSString).pathExtension.lowercased()) {
+            // One page layer per file (the page lets each be switched on and off), drawn by the file's role.
+            let pageLayers = inputs.map {
+                MapLayer(name: Self.layerName($0.path), role: Self.role(for: $0.path, collection: $0.collection), collection: $0.collection)
+            }
+            let name = inputs.map { Self.layerName($0.path) }.joined(separator: ", ")
+            try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? name : title, geodata: geodata, to: output)
+            return
+        }
         guard (output as NSString).pathExtension.lowercased() == "svg" else {
             try writeLayers(inputs.map { (Self.layerName($0.path), $0.collection) }, to: output)
             return
