@@ -25,7 +25,8 @@ struct RenderCommand: ParsableCommand {
             -o map.svg draws over the GeoData basemap (every country of Europe and its neighbours, \
             major lakes and rivers; --no-basemap for none); --png also writes map.png (rsvg-convert). \
             -o layers.gpkg writes one GeoPackage table per input, -o layers.kml one KML folder per \
-            input, -o all.geojson merges the inputs, tagging each feature with a 'layer' property.
+            input, -o all.geojson merges the inputs, tagging each feature with a 'layer' property; \
+            -o page.html writes an interactive offline page.
             """)
 
     @Argument(help: "GeoJSON layer files.")
