@@ -31,11 +31,16 @@ struct IncursionsCommand: ParsableCommand {
             Times are ISO 8601 UTC. Without -o and --format only the summary is printed; it goes to \
             stdout, or to stderr when the data goes to stdout (-o -).
 
+            Streaming: `incursions - --format csv -o -` reads CSV from standard input and writes each \
+            track's rows as soon as the track is complete (at the next track when rows are grouped per \
+            track; when ordered by time with aircraft interleaved, once the aircraft has been silent for \
+            --track-timeout-s or at the end of input).
+
             With --scenario NAME the scenario's tracks run against its airspaces and the computed figures \
             are compared with the reported ones: exit 0 when all are within tolerance, 1 otherwise.
             """)
 
-    @Argument(help: "Track file (.csv, .gpx, .geojson/.json).")
+    @Argument(help: "Track file (.csv, .gpx, .geojson/.json); '-' reads CSV from standard input.")
     var tracks: String?
 
     @Option(name: .customLong("airspace"), help: "National airspace by ISO code (EE, PL, RO, RU-KGD, …); repeatable.")
@@ -156,12 +161,27 @@ struct IncursionsCommand: ParsableCommand {
         // Analysis.
         let analyzer = TrackAnalyzer(airspaces: airspaceFinders, coverage: coverageFinders)
         let progress = ProgressReporter(label: "incursions", quiet: quiet)
+        let fromStdin = trackFile == "-"
+        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil || htmlMap.html != nil
         var source = try trackFormat.open(trackFile, options: options)
         source.progress = progress.sink
+        source.retainsTracks = fromStdin && needsTracksAgain
+        let axisCheck = (geodataDir ?? (try? GeoDataLocator.directory(explicit: geodata)))
+            .flatMap { try? AxisOrderCheck.countries(geodata: $0) }
+        if let axisCheck { source.observer = { axisCheck.observe($0) } }
         let workers = max(1, SharedFlags.threads(threads) - 1)  // one more thread reads
-        let result = try TrackPipeline.run(&source, analyzer: analyzer, workers: workers)
+        // Per-track CSV to stdout is streamed: each track's rows as soon as it is done.
+        let stream: RowStream? = outFormat == .csv && (output ?? "-") == "-" && !needsTracksAgain
+            ? RowStream(coverage: !coverageFinders.isEmpty) : nil
+        var onReport: (@Sendable (TrackReport) -> Void)? = nil
+        if let stream { onReport = { stream.write($0) } }
+        let result = try TrackPipeline.run(&source, analyzer: analyzer, workers: workers, keepReports: stream == nil,
+                                           onReport: onReport)
         let stats = result.statistics
         progress.finish(done: stats.fixes, total: nil, unit: "fixes")
+        if scenarioValue == nil, let w = axisCheck?.warning(source: fromStdin ? "standard input" : trackFile) {
+            FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+        }
         guard stats.tracks > 0 else {
             throw DomainError.invalidInput(source: trackFile, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
                 ? "no usable track (\(Plural.counted(stats.invalidSkipped, "invalid row")) and \(Plural.counted(stats.emptyTracksSkipped, "empty track")) skipped)"
@@ -171,7 +191,9 @@ struct IncursionsCommand: ParsableCommand {
         // Tracks again, for geometry and scenario checks (a second streamed pass; files are small or
         // the output asks for geometry).
         var secondPass: [Track]? = nil
-        if outFormat == .geojson || scenarioValue != nil {
+        if fromStdin && needsTracksAgain {
+            secondPass = source.retained
+        } else if outFormat == .geojson || scenarioValue != nil {
             var again = try trackFormat.open(trackFile, options: options)
             var all: [Track] = []
             while let t = try again.nextTrack() { all.append(t) }
@@ -192,6 +214,8 @@ struct IncursionsCommand: ParsableCommand {
                     }
                 }
                 try writeLayers([("incursions", FeatureCollection(features: lines)), ("entry_exit", FeatureCollection(features: points))], to: path)
+            case .csv where stream != nil:
+                break  // written while reading
             case .csv:
                 try write(IncursionCSV.perTrack(result.reports), to: path)
                 if path != "-" {
@@ -203,21 +227,24 @@ struct IncursionsCommand: ParsableCommand {
             }
         }
 
-        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                                  : try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
                                        title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
-        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                               : try trackFormat.open(trackFile, options: options) },
                                     airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
                                     geodata: geodataDir ?? geodata,
                                     title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-        var text = "incursions: \(SharedFlags.counted(stats.tracks, "track")), \(SharedFlags.counted(stats.fixes, "fix", "fixes")) from \(trackFile)\n"
+        var text = "incursions: \(SharedFlags.counted(stats.tracks, "track")), \(SharedFlags.counted(stats.fixes, "fix", "fixes")) from \(fromStdin ? "standard input" : trackFile)\n"
         var notes: [String] = []
         if stats.duplicateTimesDropped > 0 { notes.append("\(SharedFlags.counted(stats.duplicateTimesDropped, "fix", "fixes")) with duplicate times dropped") }
         if stats.invalidSkipped > 0 { notes.append("\(SharedFlags.counted(stats.invalidSkipped, "invalid row")) skipped") }
         if stats.emptyTracksSkipped > 0 { notes.append("\(SharedFlags.counted(stats.emptyTracksSkipped, "empty track")) skipped") }
+        notes += TrackReadNotes.notes(stats, options: options)
         if !notes.isEmpty { text += "  " + notes.joined(separator: "; ") + "\n" }
         let width = max(10, (result.totals.map(\.airspace.count).max() ?? 0) + 1)
         func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
@@ -227,7 +254,7 @@ struct IncursionsCommand: ParsableCommand {
                            t.incursions, t.totalDwellS, t.totalPathLengthM / 1000, t.maxPenetrationM / 1000)
         }
         if !coverageFinders.isEmpty {
-            let warned = result.reports.compactMap { $0.coverage.first?.warningTimeS }
+            let warned = stream?.warningTimes ?? result.reports.compactMap { $0.coverage.first?.warningTimeS }
             if !warned.isEmpty {
                 text += "  warning time (coverage → first airspace entry): \(SharedFlags.counted(warned.count, "track")), "
                     + String(format: "min %.0f s, median %.0f s\n", warned.min()!, warned.sorted()[warned.count / 2])

@@ -75,6 +75,31 @@ enum CLI {
         try run(binary.path, arguments, in: directory, environment: environment)
     }
 
+    /// Runs `perimeter` with `arguments` and the file `stdinPath` as its standard input.
+    static func perimeter(_ arguments: [String], stdinPath: String) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
+        p.environment = env
+        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
+        defer { try? input.close() }
+        p.standardInput = input
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        nonisolated(unsafe) var errData = Data()
+        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
     /// A fresh temporary directory, removed by the caller with `cleanUp`.
     static func temporaryDirectory() throws -> URL {
         let d = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-cli-\(UUID().uuidString)")
