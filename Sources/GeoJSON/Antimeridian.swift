@@ -7,8 +7,9 @@ import GeometryCore
 /// Crossing points are interpolated linearly in longitude/latitude (the straight segment between two
 /// positions, as GeoJSON draws it); an altitude is interpolated when both ends have one.
 ///
-/// Limitation: a ring that encircles a pole (its longitudes advance by a full 360° around the ring) cannot be
-/// cut this way and is refused.
+/// A polar cap drawn as RFC 7946 §3.1.9 asks (a ring within [-180, 180] closed by an edge along latitude ±90) is
+/// kept as it is. Limitation: a ring that encircles a pole otherwise (its longitudes advance by a full 360° around
+/// the ring) cannot be cut this way and is refused.
 enum Antimeridian {
 
     // MARK: - Unwrapping
@@ -20,6 +21,12 @@ enum Antimeridian {
         var result = line
         var offset = 0.0
         for i in 1..<line.count {
+            // A step along a pole line (latitude ±90 at both ends, as a polar cap's closing edge) is no crossing.
+            if abs(line[i].lat) == 90 && line[i].lat == line[i - 1].lat {
+                result[i].lon = line[i].lon + offset
+                previous = result[i].lon
+                continue
+            }
             var lon = line[i].lon + offset
             while lon - previous > 180 { lon -= 360; offset -= 360 }
             while lon - previous < -180 { lon += 360; offset += 360 }

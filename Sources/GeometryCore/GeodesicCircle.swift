@@ -16,7 +16,8 @@ import Darwin
 /// [-180, 180) and every vertex longitude is unrolled from it, so a circle crossing the antimeridian has
 /// longitudes beyond ±180 (e.g. 179.2 … 181.3) and the ring stays simple. Splitting at ±180 is the
 /// writer's job (RFC 7946 §3.1.9). A circle that reaches over a pole has no simple lon/lat ring: asking
-/// for its ring throws `GeodesicError.circleContainsPole`.
+/// for its ring throws `GeodesicError.circleContainsPole`; `planarRing(tolerance:)` (GeodesicCircle+Planar)
+/// gives any circle up to 10 000 km as a polygon of the lon/lat plane, a polar cap included.
 public struct GeodesicCircle: Sendable, Hashable {
     /// The centre, lon/lat degrees.
     public var center: Coordinate

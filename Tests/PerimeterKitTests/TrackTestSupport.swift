@@ -95,3 +95,57 @@ enum TrackTestSupport {
         return tracks
     }
 }
+
+/// The coverage-union oracle (tools/oracles/coverage_union.py, pyproj + shapely): many site sets in one
+/// Python process. A case's `union` is Perimeter's union as RFC 7946 GeoJSON geometry (nil: area only).
+enum CoverageOracle {
+    struct Case {
+        var sites: [(lon: Double, lat: Double, radiusM: Double)]
+        var toleranceM: Double
+        var union: Data?
+    }
+
+    struct Answer {
+        var areaM2: Double
+        var method: String
+        /// Per circle: area of the circle not covered by the given union (m²), and the circle's perimeter (m).
+        var residualM2: [Double]
+        var perimeterM: [Double]
+    }
+
+    static func run(_ cases: [Case]) throws -> [Answer] {
+        let python = TrackTestSupport.python
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw OracleFailure(message: "oracle Python not found at \(python): run `make test-deps` or set PERIMETER_PYTHON")
+        }
+        let script = TrackTestSupport.packageRoot.appendingPathComponent("tools/oracles/coverage_union.py").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-coverage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.json"), output = dir.appendingPathComponent("out.json")
+        let payload: [[String: Any]] = try cases.map { c in
+            [
+                "sites": c.sites.map { [$0.lon, $0.lat, $0.radiusM] },
+                "tolerance_m": c.toleranceM,
+                "union": try c.union.map { try JSONSerialization.jsonObject(with: $0) } ?? NSNull(),
+            ]
+        }
+        try JSONSerialization.data(withJSONObject: ["cases": payload]).write(to: input)
+        let (status, _, err) = try TrackTestSupport.run(python, [script, "batch", input.path, output.path])
+        guard status == 0 else { throw OracleFailure(message: "coverage_union.py failed (\(status)): \(err)") }
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+        guard let results = root?["results"] as? [[String: Any]], results.count == cases.count else {
+            throw OracleFailure(message: "coverage_union.py gave no results")
+        }
+        return results.map { r in
+            Answer(areaM2: (r["area_m2"] as? NSNumber)?.doubleValue ?? .nan, method: r["method"] as? String ?? "",
+                   residualM2: (r["residual_m2"] as? [NSNumber] ?? []).map(\.doubleValue),
+                   perimeterM: (r["perimeter_m"] as? [NSNumber] ?? []).map(\.doubleValue))
+        }
+    }
+
+    struct OracleFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}

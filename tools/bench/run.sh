@@ -26,8 +26,10 @@ measure() {
 }
 
 echo "== coverage: 5,000 geodesic 100 km circles, union and geodesic area"
-( cd "$WORK" && "$PY" "$SHARED/bench/reference_coverage.py" 5000 >"$WORK/ref_cov.txt" )
-read -r ref_t ref_m < <(cd "$WORK" && measure "$PY" "$SHARED/bench/reference_coverage.py" 5000)
+# Sites and reference from the project's own oracle (tools/oracles/coverage_union.py: numpy seed 11,
+# lon 22..36 E, lat 46..52.5 N; 256-vertex pyproj circles, shapely union_all, pyproj geodesic area).
+"$PY" tools/oracles/coverage_union.py sites 5000 >"$WORK/sites_5000.geojson"
+read -r ref_t ref_m < <(measure "$PY" tools/oracles/coverage_union.py bench "$WORK/sites_5000.geojson" 100)
 ref_area=$(grep -o 'area_km2=[0-9.]*' "$WORK/last.out" | cut -d= -f2)
 read -r our_t our_m < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov.geojson" --quiet)
 our_area=$(grep -o 'union area: *[0-9.]*' "$WORK/last.out" | grep -o '[0-9.]*$' || true)

@@ -4,10 +4,12 @@ import GeometryCore
 extension Coverage {
     /// The coverage as GeoJSON features: one `coverage_circle` per site (its input properties
     /// kept, plus `site_id`, `radius_km`, `area_km2`, `vertices`, `tolerance_m`), then one
-    /// `coverage_union` with `area_km2`, `perimeter_km`, `parts`, `holes` and `sites`.
+    /// `coverage_union` with `area_km2`, `perimeter_km`, `parts`, `holes` and `sites`. Geometries are in
+    /// RFC 7946 form already: cut at ±180, a circle or union round a pole a cap closed along ±90.
     public func features(includeCircles: Bool = true) throws -> [Feature] {
         var out: [Feature] = []
         if includeCircles {
+            let context = GEOSContext()
             for (circle, ring) in zip(circles, try rings()) {
                 var p = JSONObject()
                 p["layer"] = "coverage_circle"
@@ -17,7 +19,11 @@ extension Coverage {
                 p["area_km2"] = .number(circle.areaM2(ofRing: ring) / 1e6)
                 p["vertices"] = .integer(ring.count - 1)
                 p["tolerance_m"] = .number(toleranceM)
-                out.append(Feature(geometry: .polygon([ring.map { Position($0) }]), properties: p))
+                let pieces = try LonLatPlane.cut(ring: ring, context: context)
+                let geometry: GeoJSONGeometry = pieces.count == 1
+                    ? .polygon([pieces[0].map { Position($0) }])
+                    : .multiPolygon(pieces.map { [$0.map { Position($0) }] })
+                out.append(Feature(geometry: geometry, properties: p))
             }
         }
         out.append(Feature(geometry: try GeoJSONGeometry(try union()), properties: unionProperties))

@@ -6,24 +6,31 @@ import GeometryCore
 /// Geodesic coverage of a set of sites: one circle per site and their union.
 ///
 /// Circles are true geodesic circles on the WGS84 ellipsoid (`GeodesicCircle`), polygons whose
-/// chord-to-arc error stays within `toleranceM`. All longitudes are continuous around the first
-/// site's (they may pass ±180 near the antimeridian); `GeoJSONWriter` cuts output at ±180.
+/// edges — read as geodesics or as straight lon/lat segments — stay within `toleranceM` of the circle
+/// (`GeodesicCircle.planarRing`), anywhere: near and round the poles, across ±180°, radii up to
+/// `GeodesicCircle.maximumPlanarRadius` (10 000 km). The union is computed in the lon/lat plane
+/// [-180, 180] × [-90, 90] (`LonLatPlane`), which is RFC 7946's own form: already cut at ±180, a
+/// union round a pole is a polar cap closed along ±90. Area, perimeter, parts and holes are those
+/// of the one surface on the ellipsoid (`CoverageUnionMeasures`).
 public struct Coverage: Sendable {
     /// One site's coverage circle.
     public struct Circle: Sendable {
         public var site: Site
         /// Radius used, metres.
         public var radiusM: Double
-        /// The centre in the coverage's continuous longitude frame (lon/lat degrees).
+        /// The centre (lon/lat degrees, longitude in [-180, 180)).
         public var center: Coordinate
 
-        /// The closed counter-clockwise ring, lon/lat degrees in the coverage's longitude frame,
-        /// its chord-to-arc error within `toleranceM`. Built on demand (geodesic work).
+        /// The closed counter-clockwise ring in continuous longitudes from the centre's (see
+        /// `GeodesicCircle.planarRing`: a circle round a pole is closed along ±90), within `toleranceM`
+        /// of the circle. Built on demand (geodesic work).
         public func ring(toleranceM: Double) throws -> [Coordinate] {
-            var ring = try GeodesicCircle(center: site.position, radius: radiusM).ring(tolerance: toleranceM)
-            let shift = ((center.x - ring[0].x) / 360).rounded() * 360
-            if shift != 0 { for i in ring.indices { ring[i].x += shift } }
-            return ring
+            try GeodesicCircle(center: center, radius: radiusM).planarRing(tolerance: toleranceM)
+        }
+
+        /// The circle as closed shells within [-180, 180] (two when it crosses the antimeridian).
+        public func polygons(toleranceM: Double, context: GEOSContext = GEOSContext()) throws -> [[Coordinate]] {
+            try LonLatPlane.cut(ring: ring(toleranceM: toleranceM), context: context)
         }
 
         /// Ellipsoidal area of the polygon `ring`, m², measured in an equal-area projection
@@ -53,7 +60,7 @@ public struct Coverage: Sendable {
         try Geometry(wkb: unionWKB, context: context)
     }
 
-    /// Every circle's ring (see `Circle.ring`), built on `threads` threads.
+    /// Every circle's ring (see `Circle.ring`, continuous longitudes), built on `threads` threads.
     public func rings(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [[Coordinate]] {
         let built = Mutex<[Int: Result<[[Coordinate]], any Error>]>([:])
         let chunk = max(1, (circles.count + 4 * threads - 1) / (4 * max(1, threads)))
@@ -81,7 +88,7 @@ public struct Coverage: Sendable {
         guard toleranceM.isFinite, toleranceM > 0 else {
             throw DomainError.invalidParameter("--tolerance-m must be a positive number of metres, got \(toleranceM)")
         }
-        guard let reference = sites.first?.position.lon else {
+        guard !sites.isEmpty else {
             throw DomainError.invalidParameter("no sites to cover")
         }
         let geod = Geodesic.wgs84
@@ -89,24 +96,77 @@ public struct Coverage: Sendable {
             guard site.position.isFinite, abs(site.position.lat) <= 90 else {
                 throw DomainError.invalidInput(source: "site \(site.id)", message: "position \(site.position) is not a valid lon/lat")
             }
+            guard site.rangeM > 0, site.rangeM <= GeodesicCircle.maximumPlanarRadius else {
+                throw DomainError.invalidInput(source: "site \(site.id)", message: String(
+                    format: "range %.3f km must be positive and at most the maximum of %.0f km (a larger circle could contain both poles)",
+                    site.rangeM / 1000, GeodesicCircle.maximumPlanarRadius / 1000))
+            }
         }
-        // One continuous longitude frame around the first site, so circles near ±180 union.
         let circles = sites.map { site in
-            let lon = site.position.lon + ((reference - site.position.lon) / 360).rounded() * 360
-            return Circle(site: site, radiusM: site.rangeM, center: Coordinate(lon: lon, lat: site.position.lat))
+            Circle(site: site, radiusM: site.rangeM,
+                   center: Coordinate(lon: site.position.lon - 360 * ((site.position.lon + 180) / 360).rounded(.down), lat: site.position.lat))
         }
         let ctx = GEOSContext()
+        let plan = try UnionPlan(circles: circles, toleranceM: toleranceM, threads: max(1, threads), context: ctx)
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress {
             report = { done, tiles in progress(done, tiles, "tiles") }
         }
-        let union = try TiledCircleUnion.union(
-            circles: circles.map { ($0.center, $0.radiusM) }, ring: { try circles[$0].ring(toleranceM: toleranceM) },
+        let shells = plan.shells
+        let tiled = try TiledCircleUnion.union(
+            circles: circles.map { ($0.center, $0.radiusM) }, items: plan.items,
+            shell: { i in try shells[i] ?? circles[plan.items[i].circle].ring(toleranceM: toleranceM) },
             toleranceM: toleranceM, threads: max(1, threads), context: ctx, progress: report)
-        let measures = try union.geodesicAreaPerimeter(on: geod)
-        let polygons = try union.polygonRings
+        let union = try LonLatPlane.withPoleEdgesSplit(tiled, context: ctx)
+        let measures = CoverageUnionMeasures(polygons: try union.polygonRings, geodesic: geod)
         return Coverage(
-            circles: circles, unionWKB: try union.wkb, areaM2: measures.area, perimeterM: measures.perimeter,
-            parts: polygons.count, holes: polygons.reduce(0) { $0 + $1.count - 1 }, toleranceM: toleranceM)
+            circles: circles, unionWKB: try union.wkb, areaM2: measures.areaM2, perimeterM: measures.perimeterM,
+            parts: measures.parts, holes: measures.holes, toleranceM: toleranceM)
+    }
+}
+
+/// Which polygons the tiled union gets: a circle away from the poles and the antimeridian is one item,
+/// its box from `GeodesicCircle.planarExtent` and its ring built only if a tile needs it; any other circle
+/// (near or round a pole, crossing ±180) is built now, cut by `LonLatPlane`, one item per piece.
+struct UnionPlan {
+    var items: [TiledCircleUnion.Item] = []
+    /// The shell of each item built up front (nil: built on demand from its circle).
+    var shells: [[Coordinate]?] = []
+
+    init(circles: [Coverage.Circle], toleranceM: Double, threads: Int, context: GEOSContext) throws {
+        let geod = Geodesic.wgs84
+        var eager: [Int] = []
+        for (i, c) in circles.enumerated() {
+            let circle = GeodesicCircle(center: c.center, radius: c.radiusM)
+            // The box must hold the ring's vertices, which lie a little beyond the radius.
+            let vertexRadius = try circle.planarVertexRadius(tolerance: toleranceM) * (1 + 1e-9)
+            let extent = GeodesicCircle(center: c.center, radius: vertexRadius).planarExtent(on: geod)
+            let west = c.center.x - extent.lonHalfWidth, east = c.center.x + extent.lonHalfWidth
+            if circle.hasUniformPlanarRing(extent: extent, on: geod), west >= -180, east <= 180 {
+                let pad = 1e-9
+                items.append(.init(circle: i, box: Bounds(minX: west, minY: extent.minLat - pad, maxX: east, maxY: extent.maxLat + pad)))
+                shells.append(nil)
+            } else {
+                eager.append(i)
+            }
+        }
+        // Rings of the other circles on `threads` threads (pure geodesic work), then cut here.
+        let built = Mutex<[Int: Result<[Coordinate], any Error>]>([:])
+        let list = eager
+        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, list.count))) { w in
+            var k = w
+            while k < list.count {
+                let outcome = Result<[Coordinate], any Error> { try circles[list[k]].ring(toleranceM: toleranceM) }
+                built.withLock { $0[k] = outcome }
+                k += max(1, threads)
+            }
+        }
+        let rings = try built.withLock { r in try (0..<list.count).map { try r[$0]!.get() } }
+        for (k, i) in list.enumerated() {
+            for piece in try LonLatPlane.cut(ring: rings[k], context: context) {
+                items.append(.init(circle: i, box: LonLatPlane.bounds(piece)))
+                shells.append(piece)
+            }
+        }
     }
 }

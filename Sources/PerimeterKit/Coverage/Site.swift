@@ -36,6 +36,9 @@ public enum SiteReader {
         if let d = defaultRangeKm, !(d.isFinite && d > 0) {
             throw DomainError.invalidParameter("--range-km must be a positive number, got \(d)")
         }
+        if let d = defaultRangeKm, d > GeodesicCircle.maximumPlanarRadius / 1000 {
+            throw DomainError.invalidParameter(String(format: "--range-km %g exceeds the maximum of %.0f km", d, GeodesicCircle.maximumPlanarRadius / 1000))
+        }
         guard !collection.features.isEmpty else {
             throw DomainError.invalidInput(source: source, message: "no features: expected Point sites")
         }
@@ -52,6 +55,11 @@ public enum SiteReader {
                 guard let r = value.doubleValue, r.isFinite, r > 0 else {
                     throw DomainError.invalidInput(
                         source: source, message: "\(path).properties.range_km: expected a positive number of km")
+                }
+                guard r <= GeodesicCircle.maximumPlanarRadius / 1000 else {
+                    throw DomainError.invalidInput(source: source, message: "\(path).properties.range_km: "
+                        + String(format: "%g km exceeds the maximum of %.0f km (a larger circle could contain both poles)",
+                                 r, GeodesicCircle.maximumPlanarRadius / 1000))
                 }
                 rangeKm = r
             } else if let d = defaultRangeKm {

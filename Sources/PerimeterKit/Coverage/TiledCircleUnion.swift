@@ -2,40 +2,50 @@ import Foundation
 import GeometryCore
 import Synchronization
 
-/// Exact union of many geodesic circle polygons (coverage), computed tile by tile.
+/// Exact union of many geodesic circle polygons (coverage), computed tile by tile in the lon/lat
+/// plane [-180, 180] × [-90, 90] (see `LonLatPlane`: circles crossing ±180 come as two pieces, circles
+/// round a pole as a cap closed along ±90).
 ///
 /// Dense coverage wastes most of a plain cascaded union on edges that end up inside the
 /// result, and most of the geodesic work on circles that never reach the union's boundary. Here
-/// the plane (lon/lat, continuous longitudes) is cut into tiles about half a circle across:
-/// - a tile whose four corners lie within R − tolerance − 1 km of some site (geodesic distance)
+/// the plane is cut into tiles about half a circle across:
+/// - a tile whose four corners lie within R − tolerance − 1 km − bow of some site (geodesic distance)
 ///   is inside that circle's polygon — the polygon contains the disk of radius R − tolerance, the
-///   disk is convex at these sizes, and the 1 km margin covers the difference between a tile edge
-///   (straight in lon/lat) and a geodesic — so the union there is the whole tile, and no ring is
-///   built for it;
-/// - any other tile is the union of the circle polygons clipped to it; only these circles' rings
-///   are built (once per thread that needs them).
+///   disk is convex (R ≤ 10 000 km), a tile's meridian edges are geodesics and its parallel edges bow
+///   away from the geodesic between their corners by at most `bow` (computed, large near the poles),
+///   the 1 km margin covering the rest — so the union there is the whole tile, and no ring is built;
+/// - any other tile is the union of the circle pieces clipped to it; only these pieces are built
+///   (once per thread that needs them).
 /// Tiles run on several threads, each with its own `GEOSContext` (a context is never shared), and
 /// come back as WKB; a final union joins them. Clipping only adds vertices on existing edges, so
-/// the result is the same point set as the union of all circle polygons.
+/// the result is the same point set as the union of all circle pieces.
 enum TiledCircleUnion {
     /// Margin (m) below R − tolerance for the whole-tile test.
     static let insideMarginM = 1_000.0
 
+    /// One polygon to union: a circle, or one piece of a circle cut at ±180, with a box holding it.
+    struct Item: Sendable {
+        var circle: Int
+        var box: Bounds
+    }
+
     /// - Parameters:
-    ///   - circles: the circles (centres in one continuous longitude frame).
-    ///   - ring: builds circle `i`'s closed ring (lon/lat, same frame); called from worker threads.
+    ///   - circles: the circles (centres with longitudes in [-180, 180]).
+    ///   - items: the polygons, each a circle or a piece of one, within [-180, 180].
+    ///   - shell: builds item `i`'s closed shell (lon/lat); called from worker threads.
     ///   - toleranceM: the rings' chord-to-arc tolerance, metres.
     ///   - threads: worker threads (≥ 1).
     ///   - context: where the result lives.
     ///   - progress: called with the number of tiles done and the tile count.
     static func union(
-        circles: [(center: Coordinate, radiusM: Double)], ring: @Sendable (Int) throws -> [Coordinate],
+        circles: [(center: Coordinate, radiusM: Double)], items: [Item], shell: @Sendable (Int) throws -> [Coordinate],
         toleranceM: Double, threads: Int, context: GEOSContext,
         progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Geometry {
-        guard !circles.isEmpty else { return try Geometry.empty(.polygon, context: context) }
+        guard !items.isEmpty else { return try Geometry.empty(.polygon, context: context) }
         let geod = Geodesic.wgs84
-        let boxes = circles.map { bounds(center: $0.center, radiusM: $0.radiusM, geod: geod) }
+        let boxes = items.map(\.box)
+        let owners = items.map(\.circle)
         let grid = TileGrid(boxes: boxes)
         let tiles = grid.candidates(boxes: boxes)
         let results = Mutex<[Int: Result<[UInt8], any Error>]>([:])
@@ -47,7 +57,7 @@ enum TiledCircleUnion {
             var polygons: [Int: Geometry] = [:]
             func polygon(_ i: Int) throws -> Geometry {
                 if let p = polygons[i] { return p }
-                let p = try Geometry.polygon(shell: ring(i), context: ctx)
+                let p = try Geometry.polygon(shell: shell(i), context: ctx)
                 polygons[i] = p
                 return p
             }
@@ -55,7 +65,7 @@ enum TiledCircleUnion {
                 let t = next.add(1, ordering: .relaxed).oldValue
                 guard t < tiles.count else { break }
                 let outcome = Result<[UInt8], any Error> {
-                    try tileUnion(tiles[t], circles: circles, boxes: boxes, toleranceM: toleranceM, geod: geod,
+                    try tileUnion(tiles[t], circles: circles, owners: owners, boxes: boxes, toleranceM: toleranceM, geod: geod,
                                   polygon: polygon, context: ctx)
                 }
                 results.withLock { $0[t] = outcome }
@@ -79,14 +89,14 @@ enum TiledCircleUnion {
     /// found covered by one circle, and the overlay runs only on the small quarters the union's
     /// boundary crosses, with few circles each.
     private static func tileUnion(
-        _ tile: TileGrid.Tile, circles: [(center: Coordinate, radiusM: Double)], boxes: [Bounds], toleranceM: Double,
+        _ tile: TileGrid.Tile, circles: [(center: Coordinate, radiusM: Double)], owners: [Int], boxes: [Bounds], toleranceM: Double,
         geod: Geodesic, polygon: (Int) throws -> Geometry, context: GEOSContext
     ) throws -> [UInt8] {
         var pieces: [Geometry] = []
         func cover(_ b: Bounds, _ candidates: [Int], depth: Int) throws {
             let members = candidates.filter { boxes[$0].intersects(b) }
             guard !members.isEmpty else { return }
-            if try isInsideOneCircle(b, members: members, circles: circles, boxes: boxes, toleranceM: toleranceM, geod: geod) {
+            if try isInsideOneCircle(b, members: members, circles: circles, owners: owners, boxes: boxes, toleranceM: toleranceM, geod: geod) {
                 pieces.append(try Geometry.box(b, context: context))
                 return
             }
@@ -114,39 +124,37 @@ enum TiledCircleUnion {
     }
 
     /// Whether box `b` lies inside one circle's polygon: its four corners within
-    /// R − tolerance − `insideMarginM` of the centre, tried for the circles nearest to it.
+    /// R − tolerance − `insideMarginM` − bow of the centre, tried for the circles nearest to it.
     private static func isInsideOneCircle(
-        _ b: Bounds, members: [Int], circles: [(center: Coordinate, radiusM: Double)], boxes: [Bounds],
+        _ b: Bounds, members: [Int], circles: [(center: Coordinate, radiusM: Double)], owners: [Int], boxes: [Bounds],
         toleranceM: Double, geod: Geodesic
     ) throws -> Bool {
+        let bow = max(parallelBow(lat: b.minY, width: b.width, geod: geod), parallelBow(lat: b.maxY, width: b.width, geod: geod))
+        guard bow.isFinite else { return false }
         let corners = [Coordinate(x: b.minX, y: b.minY), Coordinate(x: b.maxX, y: b.minY),
                        Coordinate(x: b.maxX, y: b.maxY), Coordinate(x: b.minX, y: b.maxY)]
         let middle = Coordinate(x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2)
         let nearest = members
             .filter { let o = boxes[$0]; return o.minX <= b.minX && o.maxX >= b.maxX && o.minY <= b.minY && o.maxY >= b.maxY }
-            .map { (index: $0, d: pow(circles[$0].center.x - middle.x, 2) + pow(circles[$0].center.y - middle.y, 2)) }
+            .map { (index: owners[$0], d: pow(circles[owners[$0]].center.x - middle.x, 2) + pow(circles[owners[$0]].center.y - middle.y, 2)) }
             .sorted { $0.d < $1.d }
         for candidate in nearest.prefix(6) {
             let c = circles[candidate.index]
-            let limit = c.radiusM - toleranceM - insideMarginM
+            let limit = c.radiusM - toleranceM - insideMarginM - bow
             if limit > 0, corners.allSatisfy({ geod.distance(c.center, $0) <= limit }) { return true }
         }
         return false
     }
 
-    /// A box (lon/lat, the centre's longitude frame) that surely holds the circle: the geodesic
-    /// extremes north, south, east and west, widened by 2% of the extent (the east–west extreme of
-    /// a geodesic circle lies slightly off the 90°/270° azimuths).
-    private static func bounds(center: Coordinate, radiusM: Double, geod: Geodesic) -> Bounds {
-        var b = Bounds(minX: center.x, minY: center.y, maxX: center.x, maxY: center.y)
-        for azimuth in [0.0, 90, 180, 270] {
-            var p = geod.direct(from: center, azimuth: azimuth, distance: radiusM).coordinate
-            p.x = center.x + remainder(p.x - center.x, 360)
-            b.minX = min(b.minX, p.x); b.maxX = max(b.maxX, p.x)
-            b.minY = min(b.minY, p.y); b.maxY = max(b.maxY, p.y)
-        }
-        let mx = (b.maxX - b.minX) * 0.02 + 1e-6, my = (b.maxY - b.minY) * 0.02 + 1e-6
-        return Bounds(minX: b.minX - mx, minY: b.minY - my, maxX: b.maxX + mx, maxY: b.maxY + my)
+    /// How far a parallel of latitude `lat` spanning `width` degrees of longitude strays from the geodesic
+    /// between its ends (metres): on a sphere the geodesic's highest latitude is atan(tan φ / cos(Δλ/2)); 1%
+    /// added for the ellipsoid. Infinite when the geodesic would run over the pole (Δλ ≥ 180°).
+    static func parallelBow(lat: Double, width: Double, geod: Geodesic) -> Double {
+        guard width < 179 else { return .infinity }
+        let phi = abs(lat) * .pi / 180
+        guard phi < .pi / 2 else { return 0 }
+        let top = atan(tan(phi) / cos(width * .pi / 360))
+        return 1.01 * geod.equatorialRadius * (top - phi)
     }
 }
 
