@@ -86,7 +86,7 @@ struct CoverageCommand: ParsableCommand {
                    (ranges.min() ?? 0) / 1000, (ranges.max() ?? 0) / 1000, toleranceM),
             String(format: "  union area:      %.1f km2 (WGS84 geodesic)", coverage.areaM2 / 1e6),
             String(format: "  union perimeter: %.1f km", coverage.perimeterM / 1000),
-            "  parts:           \(coverage.parts), holes: \(coverage.holes)",
+            "  parts: \(coverage.parts), holes: \(coverage.holes)",
             "  output:          \(output == "-" ? "stdout" : output)",
             String(format: "  time:            %.2f s", Date().timeIntervalSince(started)),
         ]
