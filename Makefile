@@ -15,7 +15,7 @@ BROWSER_PKGS := selenium==4.27.1
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq
 APT_UPDATE := $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq
 
-.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map docs-html qgis-check
+.PHONY: run test deps test-deps spark-deps build release bench bench-spark geodata leaks clean docs-map docs-html qgis-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -56,11 +56,24 @@ run: release
 	@mkdir -p out
 	$(BIN) compare --html out/compare.html
 
-test: test-deps
+## The Spark job's dependencies (tools/spark): Java 17 from Debian, pinned pyspark/pyarrow/pytest in .venv.
+spark-deps: test-deps
+	@java -version 2>&1 | grep -q 'version "\(1[7-9]\|2[0-9]\)' || { echo "installing openjdk-17-jre-headless"; \
+	  $(APT_UPDATE) && $(APT_INSTALL) openjdk-17-jre-headless >/dev/null; }
+	@$(PY) -c 'import pyspark, pyarrow, pytest, numpy, sys; sys.exit(pyspark.__version__ != "4.3.0")' 2>/dev/null || \
+	  $(PY) -m pip install -q --disable-pip-version-check -r tools/spark/requirements.txt
+
+test: test-deps spark-deps
+	$(SWIFT) build --product perimeter
+	PERIMETER_BIN=$(CURDIR)/.build/debug/perimeter $(PY) -m pytest tools/spark/tests -q -p no:cacheprovider
 	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) $(SWIFT) test
 
 bench: test-deps release
 	PERIMETER_PYTHON=$(PY) bash tools/bench/run.sh
+
+## The Spark job against one process on the 10,000-track workload (Spark local[2]).
+bench-spark: spark-deps release
+	PERIMETER_PYTHON=$(PY) bash tools/spark/bench.sh
 
 geodata: deps
 	bash tools/geodata/build.sh
