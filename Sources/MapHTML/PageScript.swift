@@ -141,7 +141,7 @@ enum PageScript {
     if (ld.fits && ld.features.length) fitBounds.extend(layer.getBounds());
   }
   // Areas first, then the tracks, then lines and points over them.
-  function isArea(ld) { return ld.role === 'airspace' || ld.role === 'coverage'; }
+  function isArea(ld) { return ld.role === 'regions' || ld.role === 'airspace' || ld.role === 'coverage'; }
   D.layers.filter(isArea).forEach(addResultLayer);
 
   // ---- tracks and the time slider ----------------------------------------------------------------------

@@ -9,21 +9,26 @@ import PerimeterKit
 struct AirspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "airspace",
-        abstract: "Build a state's national airspace (land + territorial sea) as GeoJSON.",
+        abstract: "A state's national airspace: land plus territorial sea.",
+        usage: "perimeter airspace <iso> [-o <file>] [<options>]",
         discussion: """
             Territorial sea: 12 NM (22,224 m) from the coast and islands, cut at the equidistance line with \
             neighbouring coastal states (computed, not treaty coordinates), with the exceptions in \
             GeoData/airspace-rules.json (the Gulf of Finland 3 NM setback) unless --no-rules. \
             ISO is an iso2 code; RU-KGD is the Kaliningrad exclave.
+
+            Writes one feature in the format of the -o extension (.geojson, or '-' for stdout; .gpkg; \
+            .kml). The summary goes to stdout, or to stderr when the data goes to stdout. Progress on \
+            stderr (a large state such as UA takes tens of seconds) unless --quiet.
             """)
 
     @Argument(help: "State iso2 code (e.g. EE, PL, RU-KGD).")
     var iso: String
 
-    @Option(name: .shortAndLong, help: "Output file ('-' or none: standard output).")
+    @Option(name: .shortAndLong, help: "Output file: .geojson, .gpkg or .kml; '-' or none: GeoJSON on stdout.")
     var output: String?
 
-    @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+    @Option(help: SharedFlags.geodataHelp)
     var geodata: String?
 
     @Option(name: .customLong("exclude-airspace"), parsing: .upToNextOption,
@@ -33,7 +38,14 @@ struct AirspaceCommand: ParsableCommand {
     @Flag(help: "Do not apply the rules file's exceptions (coverage limits still apply).")
     var noRules = false
 
+    @Flag(help: SharedFlags.quietHelp)
+    var quiet = false
+
     @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
+
+    func validate() throws {
+        if let output { do { _ = try OutputFormat(path: output) } catch { throw FlagError("-o \(error)") } }
+    }
 
     func run() throws {
         let start = Date()
@@ -49,14 +61,17 @@ struct AirspaceCommand: ParsableCommand {
                 }
             }
         }
-        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules, excluding: excluded, context: context)
+        let progress = ProgressReporter(label: "airspace \(iso.uppercased())", quiet: quiet)
+        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules, excluding: excluded, context: context,
+                                            progress: progress.sink)
+        progress.finish(done: AirspaceBuilder.progressSteps, total: AirspaceBuilder.progressSteps, unit: "steps")
         let path = output ?? "-"
-        try GeoJSONWriter().write(FeatureCollection(features: [airspace.feature]), to: path)
+        try writeLayers([("airspace_\(airspace.iso2)", FeatureCollection(features: [airspace.feature]))], to: path)
         let rules = airspace.rulesApplied.isEmpty ? "no rules" : "rules: " + airspace.rulesApplied.joined(separator: ", ")
         let line = String(format: "%@ airspace: %.1f km² (land %.1f, territorial sea %.1f), %@, %.1f s → %@\n",
                           airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
                           rules, Date().timeIntervalSince(start), path == "-" ? "stdout" : path)
-        FileHandle.standardError.write(Data(line.utf8))
+        if path == "-" { FileHandle.standardError.write(Data(line.utf8)) } else { print(line, terminator: "") }
         try htmlMap.writeAirspace(airspace, geodata: builder.geoData)
     }
 }

@@ -6,7 +6,7 @@ import PerimeterKit
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare the Polish-border perimeter with a Dnipro River perimeter (and user lines).",
+        abstract: "The Polish-border perimeter against a Dnipro River perimeter.",
         discussion: """
             For each forward line: the protected region, its exposed frontier per neighbour, sites along a \
             line offset by the standoff (spacing 2·√(R²−w²)), geodesic coverage per target altitude with \
@@ -14,8 +14,8 @@ struct CompareCommand: ParsableCommand {
             Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer, \
             comparison.json and comparison.md into --out, and prints the table.
 
-            A --line forward line protects Poland. Circles are drawn with a 50 m chord error by default \
-            (--tolerance-m): areas to better than 0.1% at these radii, and fast.
+            A --line forward line protects Poland. Circles are drawn with a 10 m chord error by default \
+            (--tolerance-m, as in every command): areas to better than 0.01% at these radii.
 
             Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the \
             Dnipro proposal is about; pick another with --profile.
@@ -36,37 +36,38 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("profile-file"), help: "JSON file of profiles {\"profiles\": [...]} to read instead.")
     var profileFile: String?
 
-    @Option(name: .customLong("range-km"), help: "Override the profile's range R, km.")
+    @Option(name: .customLong("range-km"), parsing: .unconditional,
+            help: ArgumentHelp("Range R of every site, km, replacing the profile's (stated in comparison.json).", valueName: "km"))
     var rangeKm: Double?
 
-    @Option(name: .customLong("radar-height-m"), help: "Override the profile's radar antenna height, m.")
+    @Option(name: .customLong("radar-height-m"), parsing: .unconditional, help: "Override the profile's radar antenna height, m.")
     var radarHeightM: Double?
 
-    @Option(name: .customLong("half-width-km"), help: "Belt half-width w, km (< R; default R/2).")
+    @Option(name: .customLong("half-width-km"), parsing: .unconditional, help: "Belt half-width w, km (< R; default R/2).")
     var halfWidthKm: Double?
 
-    @Option(name: .customLong("standoff-km"), help: "Standoff d of the site line behind the forward line, km.")
+    @Option(name: .customLong("standoff-km"), parsing: .unconditional, help: "Standoff d of the site line behind the forward line, km.")
     var standoffKm: Double = 20
 
-    @Option(name: .customLong("target-alt-m"), help: "Target altitude above ground, m (repeatable; default 100).")
+    @Option(name: .customLong("target-alt-m"), parsing: .unconditionalSingleValue, help: "Target altitude above ground, m (repeatable; default 100).")
     var targetAltM: [Double] = []
 
-    @Option(name: .customLong("threat-speed-kmh"), help: "Threat speed, km/h (repeatable; default 185, 800, 950).")
+    @Option(name: .customLong("threat-speed-kmh"), parsing: .unconditionalSingleValue, help: "Threat speed, km/h (repeatable; default 185, 800, 950).")
     var threatSpeedKmh: [Double] = []
 
     @Option(help: "Allied country codes, comma-separated (default NATO: PL,LT,LV,EE,FI,RO,SK,HU,DE,CZ,BG).")
     var allied: String?
 
-    @Option(name: .customLong("tolerance-m"), help: "Chord-to-arc error of the coverage circles, metres.")
-    var toleranceM: Double = 50
+    @Option(name: .customLong("tolerance-m"), parsing: .unconditional, help: SharedFlags.toleranceHelp)
+    var toleranceM: Double = SharedFlags.defaultToleranceM
 
     @Option(help: "Output directory.")
     var out: String = "out/compare"
 
-    @Option(help: "GeoData directory (default: found beside the executable, or PERIMETER_GEODATA).")
+    @Option(help: SharedFlags.geodataHelp)
     var geodata: String?
 
-    @Flag(help: "No progress on stderr.")
+    @Flag(help: SharedFlags.quietHelp)
     var quiet = false
 
     @OptionGroup(title: "Tracks (engagement before NATO entry)") var trackInput: TrackInputOptions
@@ -76,14 +77,14 @@ struct CompareCommand: ParsableCommand {
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
     func validate() throws {
-        if let r = rangeKm, !(r.isFinite && r > 0) { throw FlagError("--range-km must be a positive number of km, got \(r)") }
+        if let r = rangeKm { try SharedFlags.check(r, "--range-km", unit: "km") }
         if let h = radarHeightM, !(h.isFinite && h >= 0) { throw FlagError("--radar-height-m must be ≥ 0, got \(h)") }
         if let w = halfWidthKm {
             guard w.isFinite, w >= 0 else { throw FlagError("--half-width-km must be ≥ 0, got \(w)") }
             if let r = rangeKm, w >= r { throw FlagError("--half-width-km (\(w)) must be smaller than --range-km (\(r))") }
         }
         guard standoffKm.isFinite, standoffKm >= 0 else { throw FlagError("--standoff-km must be ≥ 0, got \(standoffKm)") }
-        guard toleranceM.isFinite, toleranceM > 0 else { throw FlagError("--tolerance-m must be a positive number of metres") }
+        try SharedFlags.check(toleranceM, "--tolerance-m", unit: "metres")
         for a in targetAltM where !(a.isFinite && a >= 0) { throw FlagError("--target-alt-m must be ≥ 0 m, got \(a)") }
         for s in threatSpeedKmh where !(s.isFinite && s > 0) { throw FlagError("--threat-speed-kmh must be positive, got \(s)") }
         for s in segmentList where !["ua", "by", "ru"].contains(s) {
@@ -125,7 +126,8 @@ struct CompareCommand: ParsableCommand {
         }
         let progress = ProgressReporter(label: "compare", quiet: quiet)
         let comparison = try Comparison.run(inputs, progress: progress.sink)
-        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count, unit: "perimeters")
+        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count,
+                        unit: comparison.perimeters.count == 1 ? "perimeter" : "perimeters")
         let report = ComparisonReport(comparison)
         try report.write(to: out)
         print(report.text(), terminator: "")

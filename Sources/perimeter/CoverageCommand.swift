@@ -7,58 +7,81 @@ import PerimeterKit
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Geodesic (WGS84) coverage circles of Point sites and their union, as GeoJSON.",
+        abstract: "Geodesic (WGS84) coverage circles of point sites and their union.",
         discussion: """
-            Each Point feature of SITES is a site; its radius is the property range_km, else --range-km. \
-            Writes a FeatureCollection with one coverage_circle per site and one coverage_union \
-            (area_km2 geodesic, perimeter_km, parts, holes). With -o FILE the summary goes to stdout; \
-            when the GeoJSON goes to stdout (no -o, or -o -) the summary goes to stderr.
+            Each Point feature of SITES is a site. Its radius: --override-range-km when given (for every \
+            site), else the site's range_km property, else --range-km (the default for sites without one; \
+            stderr notes how many sites kept their own).
+
+            Writes one coverage_circle per site and one coverage_union (area_km2 geodesic, perimeter_km, \
+            parts, holes), in the format of the -o extension: .geojson (or '-' for stdout), .gpkg \
+            (GeoPackage, tables coverage_circles and coverage_union) or .kml. The summary goes to stdout, \
+            or to stderr when the data goes to stdout.
             """)
 
     @Argument(help: "GeoJSON file of Point sites.")
     var sites: String
 
-    @Option(name: .customLong("range-km"), help: "Radius in km for sites without a range_km property.")
+    @Option(name: .customLong("range-km"), parsing: .unconditional,
+            help: ArgumentHelp("Radius for sites without a range_km property, km.", valueName: "km"))
     var rangeKm: Double?
 
-    @Option(name: .customLong("tolerance-m"), help: "Maximum chord-to-arc error of the circles, metres.")
-    var toleranceM: Double = 10
+    @Option(name: .customLong("override-range-km"), parsing: .unconditional,
+            help: ArgumentHelp("Radius for every site, replacing its range_km property, km.", valueName: "km"))
+    var overrideRangeKm: Double?
 
-    @Option(name: .shortAndLong, help: "Output file (.geojson); '-' for stdout.")
+    @Option(name: .customLong("tolerance-m"), parsing: .unconditional, help: SharedFlags.toleranceHelp)
+    var toleranceM: Double = SharedFlags.defaultToleranceM
+
+    @Option(name: .shortAndLong, help: "Output file: .geojson, .gpkg or .kml; '-' for GeoJSON on stdout.")
     var output: String = "-"
 
     @Flag(name: .customLong("no-circles"), help: "Write only the union, not each site's circle.")
     var noCircles = false
 
-    @Option(help: "Worker threads for the union (default: all cores).")
+    @Option(parsing: .unconditional, help: SharedFlags.threadsHelp)
     var threads: Int?
 
-    @Flag(help: "No progress on stderr.")
+    @Flag(help: SharedFlags.quietHelp)
     var quiet = false
+
+    @Option(help: SharedFlags.geodataHelp)
+    var geodata: String?
 
     @OptionGroup(title: "Map") var mapOptions: MapOptions
     @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
 
     func validate() throws {
-        if let r = rangeKm, !(r.isFinite && r > 0) { throw ValidationError("--range-km must be a positive number of km") }
-        guard toleranceM.isFinite, toleranceM > 0 else { throw ValidationError("--tolerance-m must be a positive number of metres") }
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+        if let r = rangeKm { try SharedFlags.check(r, "--range-km", unit: "km") }
+        if let r = overrideRangeKm { try SharedFlags.check(r, "--override-range-km", unit: "km") }
+        if rangeKm != nil && overrideRangeKm != nil {
+            throw FlagError("give --range-km (default for sites without range_km) or --override-range-km (every site), not both")
+        }
+        try SharedFlags.check(toleranceM, "--tolerance-m", unit: "metres")
+        if let t = threads, t < 1 { throw FlagError("--threads must be at least 1, got \(t)") }
+        do { _ = try OutputFormat(path: output) } catch { throw FlagError("-o \(error)") }
     }
 
     func run() throws {
         let started = Date()
-        let siteList = try SiteReader.read(contentsOf: sites, defaultRangeKm: rangeKm)
+        let input = try GeoJSONReader.read(contentsOf: sites)
+        let siteList = try SiteReader.sites(from: input, source: sites, defaultRangeKm: overrideRangeKm ?? rangeKm,
+                                            override: overrideRangeKm != nil)
+        if let note = rangeNote(input) { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         let progress = ProgressReporter(label: "coverage", quiet: quiet)
         let coverage = try Coverage.build(
             sites: siteList, toleranceM: toleranceM,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: progress.sink)
+            threads: SharedFlags.threads(threads), progress: progress.sink)
         progress.finish(done: siteList.count, total: siteList.count, unit: "circles")
-        let collection = FeatureCollection(features: try coverage.features(includeCircles: !noCircles))
-        try GeoJSONWriter().write(collection, to: output)
+        let features = try coverage.features(includeCircles: !noCircles)
+        let circles = features.filter { $0.properties["layer"]?.stringValue == "coverage_circle" }
+        let union = features.filter { $0.properties["layer"]?.stringValue == "coverage_union" }
+        try writeLayers([("coverage_circles", FeatureCollection(features: circles)), ("coverage_union", FeatureCollection(features: union))]
+                            .filter { !$0.1.features.isEmpty }, to: output)
 
         let ranges = siteList.map(\.rangeM)
         let lines = [
-            "coverage of \(siteList.count) sites from \(sites)",
+            "coverage of \(SharedFlags.counted(siteList.count, "site")) from \(sites)",
             String(format: "  radius:          %.1f–%.1f km (geodesic circles, chord error ≤ %.1f m)",
                    (ranges.min() ?? 0) / 1000, (ranges.max() ?? 0) / 1000, toleranceM),
             String(format: "  union area:      %.1f km2 (WGS84 geodesic)", coverage.areaM2 / 1e6),
@@ -73,7 +96,24 @@ struct CoverageCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        try mapOptions.write({ try coverage.mapLayers() }, geodata: nil, title: "Coverage of \(siteList.count) sites")
-        try htmlMap.writeCoverage(coverage, title: "Coverage of \(siteList.count) sites")
+        try mapOptions.write({ try coverage.mapLayers() }, geodata: geodata, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+        try htmlMap.writeCoverage(coverage, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+    }
+
+    /// The note on stderr when `--range-km` is given and some sites carry their own `range_km` (which wins), or
+    /// when `--override-range-km` replaces sites' own values. `nil` when no flag meets a site's value.
+    func rangeNote(_ input: FeatureCollection) -> String? {
+        let own = input.features.filter { f in f.properties["range_km"].map { !$0.isNull } ?? false }.count
+        guard own > 0 else { return nil }
+        let total = input.features.count
+        if let r = overrideRangeKm {
+            return "note: --override-range-km \(FlagNumber.plain(r)) replaces the range_km of \(SharedFlags.counted(own, "site")) of \(total)"
+        }
+        guard let r = rangeKm else { return nil }
+        if own == total {
+            return "note: --range-km \(FlagNumber.plain(r)) is not used: every site has its own range_km (--override-range-km replaces them)"
+        }
+        return "note: --range-km \(FlagNumber.plain(r)) applies to \(SharedFlags.counted(total - own, "site")) without range_km; "
+            + "\(own) keep their own (--override-range-km replaces them)"
     }
 }

@@ -14,7 +14,7 @@ struct GeoDataCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every dataset with feature count, bbox and source.")
 
-        @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+        @Option(help: SharedFlags.geodataHelp)
         var geodata: String?
 
         func run() throws {
@@ -38,7 +38,7 @@ struct GeoDataCommand: ParsableCommand {
         @Option(help: "Keep only features whose iso2, pair or id names this code.")
         var iso: String?
 
-        @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+        @Option(help: SharedFlags.geodataHelp)
         var geodata: String?
 
         func run() throws {

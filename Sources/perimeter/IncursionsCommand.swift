@@ -8,28 +8,35 @@ import PerimeterKit
 struct IncursionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incursions",
-        abstract: "Incursions of tracks into airspaces: entry/exit times and points, dwell, path inside, depth.",
+        abstract: "Incursions of tracks into airspaces: entries, exits, dwell, depth.",
         discussion: """
-            TRACKS is CSV (header; columns track_id,time,lon,lat[,alt_m], renamed with --columns), GPX 1.1
-            or GeoJSON (LineString + properties.times/coordTimes, or Points with time and track_id);
-            the format comes from the extension unless --format-in says. Airspaces: --airspace ISO
-            (GeoData/airspace/<ISO>.geojson, land + territorial sea; falls back to the land polygon of
-            countries.geojson with a warning) and --airspace-file F (Polygon/MultiPolygon features, checked
-            with GEOS and unioned). Output (--format, else from the -o extension):
-              geojson  inside parts as LineStrings (layer incursions) + entry/exit Points (layer entry_exit);
-                       -o x.gpkg / x.kml write the same layers as GeoPackage / KML;
-              csv      one row per track and airspace, every track:
-                       track_id,airspace,dwell_s,incursions,path_km,max_depth_km,first_entry_time,
-                       last_exit_time,fixes[,first_covered_time,covered_s,warning_s]; with -o F.csv also
-                       F.incursions.csv, one row per incursion;
+            TRACKS is CSV (a header; columns track_id,time,lon,lat[,alt_m], renamed with --columns), \
+            GPX 1.1 or GeoJSON (LineStrings with properties.times or coordTimes, or Points with time and \
+            track_id); the format comes from the extension unless --format-in says.
+
+            Airspaces: --airspace ISO (GeoData/airspace/<ISO>.geojson, land + territorial sea; falls back \
+            to the land of countries.geojson with a warning) and --airspace-file F (Polygon and \
+            MultiPolygon features, checked with GEOS and unioned).
+
+            Output format: --format, else the -o extension.
+              geojson  inside parts as LineStrings (role incursion) and entry/exit Points
+                       (role entry_exit); -o x.gpkg or x.kml writes the same layers as
+                       GeoPackage or KML.
+              csv      one row per track and airspace: track_id, airspace, dwell_s,
+                       incursions, path_km, max_depth_km, first_entry_time,
+                       last_exit_time, fixes (and first_covered_time, covered_s,
+                       warning_s with --coverage); -o F.csv also writes
+                       F.incursions.csv, one row per incursion.
               md       a Markdown summary.
-            Times are ISO 8601 UTC. Without -o and --format only the summary is printed. The summary
-            goes to stdout, or to stderr when the data goes to stdout (-o -).
-            Streaming: `incursions - --format csv -o -` reads CSV from standard input and writes each
-            track's rows as soon as the track is complete (at the next track when rows are grouped per
-            track; when ordered by time with aircraft interleaved, once the aircraft has been silent for
+            Times are ISO 8601 UTC. Without -o and --format only the summary is printed; it goes to \
+            stdout, or to stderr when the data goes to stdout (-o -).
+
+            Streaming: `incursions - --format csv -o -` reads CSV from standard input and writes each \
+            track's rows as soon as the track is complete (at the next track when rows are grouped per \
+            track; when ordered by time with aircraft interleaved, once the aircraft has been silent for \
             --track-timeout-s or at the end of input).
-            With --scenario NAME the scenario's tracks run against its airspaces and the computed figures
+
+            With --scenario NAME the scenario's tracks run against its airspaces and the computed figures \
             are compared with the reported ones: exit 0 when all are within tolerance, 1 otherwise.
             """)
 
@@ -45,7 +52,7 @@ struct IncursionsCommand: ParsableCommand {
     @Option(help: "Coverage GeoJSON (output of `perimeter coverage`/`compare`): its coverage_union feature(s), else all polygons.")
     var coverage: String?
 
-    @Option(name: .customLong("max-gap-s"), help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
+    @Option(name: .customLong("max-gap-s"), parsing: .unconditional, help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
     var maxGapS: Double = 300
 
     @OptionGroup(title: "Reading tracks") var reading: TrackReadingOptions
@@ -59,13 +66,13 @@ struct IncursionsCommand: ParsableCommand {
     @Option(help: "Run a scenario from GeoData/scenarios (see `perimeter scenarios list`).")
     var scenario: String?
 
-    @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+    @Option(help: SharedFlags.geodataHelp)
     var geodata: String?
 
-    @Option(help: "Analysis threads (default: cores − 1, at least 1).")
+    @Option(parsing: .unconditional, help: SharedFlags.threadsHelp)
     var threads: Int?
 
-    @Flag(help: "No progress on stderr.")
+    @Flag(help: SharedFlags.quietHelp)
     var quiet = false
 
     @OptionGroup(title: "Map (tracks drawn: at most 2,000, those with incursions first)") var mapOptions: MapOptions
@@ -79,9 +86,9 @@ struct IncursionsCommand: ParsableCommand {
         if scenario == nil && airspaceCodes.isEmpty && airspaceFiles.isEmpty {
             throw ValidationError("give at least one --airspace ISO or --airspace-file FILE")
         }
-        guard maxGapS.isFinite, maxGapS > 0 else { throw ValidationError("--max-gap-s must be a positive number of seconds") }
+        try SharedFlags.check(maxGapS, "--max-gap-s", unit: "seconds")
         if let f = format, DataFormat(rawValue: f) == nil { throw ValidationError("--format must be geojson, csv or md") }
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+        if let t = threads, t < 1 { throw FlagError("--threads must be at least 1, got \(t)") }
     }
 
     /// The data format written, if any.
@@ -162,7 +169,7 @@ struct IncursionsCommand: ParsableCommand {
         let axisCheck = (geodataDir ?? (try? GeoDataLocator.directory(explicit: geodata)))
             .flatMap { try? AxisOrderCheck.countries(geodata: $0) }
         if let axisCheck { source.observer = { axisCheck.observe($0) } }
-        let workers = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        let workers = max(1, SharedFlags.threads(threads) - 1)  // one more thread reads
         // Per-track CSV to stdout is streamed: each track's rows as soon as it is done.
         let stream: RowStream? = outFormat == .csv && (output ?? "-") == "-" && !needsTracksAgain
             ? RowStream(coverage: !coverageFinders.isEmpty) : nil
@@ -177,7 +184,7 @@ struct IncursionsCommand: ParsableCommand {
         }
         guard stats.tracks > 0 else {
             throw DomainError.invalidInput(source: trackFile, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
-                ? "no usable track (\(stats.invalidSkipped) invalid rows and \(stats.emptyTracksSkipped) empty tracks skipped)"
+                ? "no usable track (\(Plural.counted(stats.invalidSkipped, "invalid row")) and \(Plural.counted(stats.emptyTracksSkipped, "empty track")) skipped)"
                 : "no tracks in the file")
         }
 
@@ -223,20 +230,20 @@ struct IncursionsCommand: ParsableCommand {
         try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
                                                                                   : try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
-                                       title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
+                                       title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
         try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
                                                                                : try trackFormat.open(trackFile, options: options) },
                                     airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
                                     geodata: geodataDir ?? geodata,
-                                    title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
+                                    title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-        var text = "incursions: \(stats.tracks) tracks, \(stats.fixes) fixes from \(fromStdin ? "standard input" : trackFile)\n"
+        var text = "incursions: \(SharedFlags.counted(stats.tracks, "track")), \(SharedFlags.counted(stats.fixes, "fix", "fixes")) from \(fromStdin ? "standard input" : trackFile)\n"
         var notes: [String] = []
-        if stats.duplicateTimesDropped > 0 { notes.append("\(stats.duplicateTimesDropped) fixes with duplicate times dropped") }
-        if stats.invalidSkipped > 0 { notes.append("\(stats.invalidSkipped) invalid rows skipped") }
-        if stats.emptyTracksSkipped > 0 { notes.append("\(stats.emptyTracksSkipped) empty tracks skipped") }
+        if stats.duplicateTimesDropped > 0 { notes.append("\(SharedFlags.counted(stats.duplicateTimesDropped, "fix", "fixes")) with duplicate times dropped") }
+        if stats.invalidSkipped > 0 { notes.append("\(SharedFlags.counted(stats.invalidSkipped, "invalid row")) skipped") }
+        if stats.emptyTracksSkipped > 0 { notes.append("\(SharedFlags.counted(stats.emptyTracksSkipped, "empty track")) skipped") }
         notes += TrackReadNotes.notes(stats, options: options)
         if !notes.isEmpty { text += "  " + notes.joined(separator: "; ") + "\n" }
         let width = max(10, (result.totals.map(\.airspace.count).max() ?? 0) + 1)
@@ -249,8 +256,8 @@ struct IncursionsCommand: ParsableCommand {
         if !coverageFinders.isEmpty {
             let warned = stream?.warningTimes ?? result.reports.compactMap { $0.coverage.first?.warningTimeS }
             if !warned.isEmpty {
-                text += String(format: "  warning time (coverage → first airspace entry): %d tracks, min %.0f s, median %.0f s\n",
-                               warned.count, warned.min()!, warned.sorted()[warned.count / 2])
+                text += "  warning time (coverage → first airspace entry): \(SharedFlags.counted(warned.count, "track")), "
+                    + String(format: "min %.0f s, median %.0f s\n", warned.min()!, warned.sorted()[warned.count / 2])
             }
         }
         text += String(format: "  time: %.2f s (%.0f tracks/s, %.0f fixes/s)\n", elapsed, Double(stats.tracks) / elapsed, Double(stats.fixes) / elapsed)
@@ -273,7 +280,7 @@ struct IncursionsCommand: ParsableCommand {
             print(text, terminator: "")
         }
         if failed > 0 {
-            FileHandle.standardError.write(Data("scenario \(scenario ?? ""): \(failed) check(s) outside the stated tolerance\n".utf8))
+            FileHandle.standardError.write(Data("scenario \(scenario ?? ""): \(SharedFlags.counted(failed, "check")) outside the stated tolerance\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -5,18 +5,18 @@ import GeometryCore
 import PerimeterKit
 
 /// `--map FILE.svg` and its companions, shared by `coverage`, `compare` and `incursions`: the command's result
-/// drawn over the GeoData countries (and the main places of the view) through ``MapRenderer``.
+/// drawn over the GeoData basemap (and the main places of the view) through ``MapRenderer``.
 struct MapOptions: ParsableArguments {
-    @Option(name: .customLong("map"), help: ArgumentHelp("Also draw the result as an SVG map (GeoData countries as basemap).", valueName: "file.svg"))
+    @Option(name: .customLong("map"), help: ArgumentHelp("Also draw the result as an SVG map over the GeoData basemap.", valueName: "file.svg"))
     var map: String?
 
     @Flag(help: "With --map: also write a PNG beside the SVG (2000 px wide; needs rsvg-convert).")
     var png = false
 
-    @Option(name: .customLong("map-crs"), help: "Map CRS (EPSG code, PROJ string or WKT).")
-    var mapCRS: String = "EPSG:3035"
+    @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
+    var mapCRS: String = SharedFlags.defaultMapCRS
 
-    @Option(name: .customLong("map-bbox"), help: ArgumentHelp("Map extent in degrees (default: fit the result).", valueName: "w,s,e,n"))
+    @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
     var mapBBox: String?
 
     @Option(name: .customLong("map-title"), help: "Map title (default: what the command computed).")
@@ -53,7 +53,7 @@ struct MapOptions: ParsableArguments {
         var data = try layers()
         do {
             let dir = try GeoDataLocator.directory(explicit: geodata)
-            all.append(try GeoDataMapLayers.countries(geodata: dir))
+            all += try GeoDataMapLayers.basemap(geodata: dir)
             if let places = try GeoDataMapLayers.places(geodata: dir, for: data) { data.append(places) }
         } catch {
             FileHandle.standardError.write(Data("warning: map without basemap: \(error)\n".utf8))

@@ -31,7 +31,7 @@ struct ValidationFailure: Error, CustomStringConvertible {
 /// - GeoJSON: one layer as it is; several merged into one FeatureCollection, each feature given a `layer`
 ///   property with its layer's name (unless it has one);
 /// - GeoPackage: one table per layer (``GeoPackageWriter``);
-/// - KML: one Folder per layer, styled by the role its name suggests (``MapLayerRole/guess(from:)``).
+/// - KML: one Folder per layer, styled by its features' role tag, else the role its name suggests (``MapLayerRole/guess(from:)``).
 /// Every format is written atomically.
 func writeLayers(_ layers: [(name: String, collection: FeatureCollection)], to path: String) throws {
     switch try OutputFormat(path: path) {
@@ -53,7 +53,8 @@ func writeLayers(_ layers: [(name: String, collection: FeatureCollection)], to p
         try GeoPackageWriter().write(layers.map { GISLayer(name: $0.name, collection: $0.collection) }, to: path)
     case .kml:
         let kml = layers.map { layer in
-            KMLLayer(name: layer.name, collection: layer.collection, style: kmlStyle(for: MapLayerRole.guess(from: layer.name)))
+            KMLLayer(name: layer.name, collection: layer.collection, style: kmlStyle(for: layer.collection.features.lazy.compactMap(RenderCommand.taggedRole).first
+                                                                ?? MapLayerRole.guess(from: layer.name)))
         }
         try KMLWriter().write(kml, to: path)
     }
@@ -62,10 +63,10 @@ func writeLayers(_ layers: [(name: String, collection: FeatureCollection)], to p
 /// The KML style for a map role.
 func kmlStyle(for role: MapLayerRole?) -> KMLStyle {
     switch role {
-    case .coverage, .airspace, .basemap: .coverage
+    case .coverage, .airspace, .basemap, .regions: .coverage
     case .inside, .gaps: .incursion
     case .tracks: .track
     case .sites, .marks, .places: .point
-    case .lines, nil: .line
+    case .lines, .frontier, nil: .line
     }
 }

@@ -6,7 +6,7 @@ import PerimeterKit
 struct PerimeterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perimeter",
-        abstract: "Geospatial air-defense perimeter analysis: coverage, perimeter comparison, incursions.",
+        abstract: "Air-defense perimeter analysis: coverage, comparison, incursions.",
         version: "perimeter \(perimeterVersion) (GEOS \(LibraryVersions.geos), PROJ \(LibraryVersions.proj))",
         subcommands: [
             CompareCommand.self, CoverageCommand.self, IncursionsCommand.self, AirspaceCommand.self,

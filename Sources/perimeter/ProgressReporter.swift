@@ -42,7 +42,7 @@ final class ProgressReporter: @unchecked Sendable {
         } else {
             line += " \(unit)"
         }
-        line += String(format: " (%.0f %@/s, %.1f s)", rate, unit, elapsed)
+        line += String(format: rate < 10 ? " (%.2f %@/s, %.1f s)" : " (%.0f %@/s, %.1f s)", rate, unit, elapsed)
         if isTerminal {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoJSON
+import GeometryCore
 import GISFormats
 import PerimeterKit
 
@@ -9,66 +10,98 @@ import PerimeterKit
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Draw GeoJSON layers as an SVG/PNG map, or convert them to GeoPackage or KML.",
+        abstract: "Draw layers as an SVG/PNG map, or convert them to GeoPackage or KML.",
+        usage: "perimeter render <layers> ... -o <file> [<options>]",
         discussion: """
-            Each input file is a layer. Its role (how it is drawn) comes from a 'layer' property of its first feature \
-            or from the file name: coverage*, *line*, sites*, gaps*, tracks*, inside*/incursion*, entry*/exit*/marks*, \
-            airspace*, countries*; otherwise from its geometry (points → sites, polygons → coverage, lines → lines).
-            -o map.svg renders a map with the countries of GeoData/countries.geojson as basemap (skipped with a \
-            warning when missing); --png also writes map.png with rsvg-convert.
-            -o layers.gpkg writes one GeoPackage table per input; -o layers.kml one KML Folder per input; \
-            -o all.geojson merges the inputs, tagging each feature with a 'layer' property.
+            Each feature is drawn by its role, read from its 'role' or 'layer' property as Perimeter's \
+            commands write them (protected_region, coverage_union, forward_line, gap, site, incursion, \
+            entry_exit, …). Layers are ordered by role whatever the order of the files: regions under \
+            coverage under lines under points; the legend has one entry per role and label.
+
+            A foreign file whose features carry no role is drawn by a guess from its file name \
+            (coverage*, *line*, sites*, gaps*, tracks*, inside*, entry*/exit*, airspace*, regions*), \
+            else from its geometry; stderr says which guess was made.
+
+            -o map.svg draws over the GeoData basemap (every country of Europe and its neighbours, \
+            major lakes and rivers; --no-basemap for none); --png also writes map.png (rsvg-convert). \
+            -o layers.gpkg writes one GeoPackage table per input, -o layers.kml one KML folder per \
+            input, -o all.geojson merges the inputs, tagging each feature with a 'layer' property; \
+            -o page.html writes an interactive offline page.
             """)
 
-    @Argument(help: "GeoJSON layer files, drawn in this order.")
+    @Argument(help: "GeoJSON layer files.")
     var layers: [String] = []
 
     @Option(name: .shortAndLong, help: "Output file: .svg, .gpkg, .kml, .geojson or .html (interactive page).")
     var output: String
 
-    @Option(help: "Map CRS (EPSG code, PROJ string or WKT).")
-    var crs: String = "EPSG:3035"
+    @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
+    var mapCRS: String = SharedFlags.defaultMapCRS
 
-    @Option(help: "Map extent in degrees: west,south,east,north (default: fit the data).")
-    var bbox: String?
+    @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
+    var mapBBox: String?
+
+    @Option(name: .customLong("map-title"), help: "Map title (default: none).")
+    var mapTitle: String?
+
+    /// Old spellings of `--map-crs`, `--map-bbox` and `--map-title`, still accepted (hidden from help).
+    @Option(name: .customLong("crs"), help: .hidden) var crsAlias: String?
+    @Option(name: .customLong("bbox"), parsing: .unconditional, help: .hidden) var bboxAlias: String?
+    @Option(name: .customLong("title"), help: .hidden) var titleAlias: String?
 
     @Flag(help: "Also write a PNG beside the SVG (needs rsvg-convert).")
     var png = false
 
-    @Option(help: "PNG width, px.")
+    @Option(parsing: .unconditional, help: "PNG width, px.")
     var pngWidth: Int = 2000
 
-    @Option(help: "SVG width, px.")
+    @Option(parsing: .unconditional, help: "SVG width, px.")
     var width: Double = 1000
-
-    @Option(help: "Map title.")
-    var title: String = ""
 
     @Option(help: "Data attribution written on the map.")
     var attribution: String = MapRenderer.Options.geoDataAttribution
 
-    @Option(help: "GeoData directory (default: PERIMETER_GEODATA or the one beside the executable).")
+    @Option(help: SharedFlags.geodataHelp)
     var geodata: String?
 
     @Flag(help: "Draw no basemap.")
     var noBasemap = false
 
+    @Flag(help: SharedFlags.quietHelp)
+    var quiet = false
+
+    /// `--map-crs` or its old spelling `--crs` (default EPSG:3035).
+    var crs: String { mapCRS == SharedFlags.defaultMapCRS ? crsAlias ?? mapCRS : mapCRS }
+    /// `--map-bbox` or `--bbox`.
+    var bbox: String? { mapBBox ?? bboxAlias }
+    /// `--map-title` or `--title`.
+    var title: String { mapTitle ?? titleAlias ?? "" }
+
     func validate() throws {
         guard !layers.isEmpty else { throw ValidationError("give at least one layer file") }
+        let explicitCRS = mapCRS == SharedFlags.defaultMapCRS ? nil : mapCRS
+        for (new, old, a, b) in [("--map-crs", "--crs", explicitCRS, crsAlias), ("--map-bbox", "--bbox", mapBBox, bboxAlias),
+                                 ("--map-title", "--title", mapTitle, titleAlias)] where a != nil && b != nil && a != b {
+            throw FlagError("\(new) and \(old) (its old spelling) give different values; give \(new) only")
+        }
         let ext = (output as NSString).pathExtension.lowercased()
         guard ["svg", "gpkg", "kml", "geojson", "json", "html", "htm"].contains(ext) else {
             throw ValidationError("-o \(output): use .svg, .gpkg, .kml, .geojson or .html")
         }
         if ext == "html" || ext == "htm" { try HTMLMapOptions.check(output, flag: "-o") }
         if png, ext != "svg" { throw ValidationError("--png needs an .svg output") }
+        guard width.isFinite, width >= 100, width <= 20_000 else { throw FlagError("--width must be 100 to 20000 px, got \(FlagNumber.plain(width))") }
+        guard pngWidth >= 16, pngWidth <= 20_000 else { throw FlagError("--png-width must be 16 to 20000 px, got \(pngWidth)") }
         if let bbox { _ = try Self.parseBBox(bbox) }
+        // An unknown CRS is refused before any input is read (as --map-crs on the other commands).
+        if ext == "svg" { do { _ = try CRS(crs) } catch { throw FlagError("--map-crs: \(error)") } }
     }
 
-    static func parseBBox(_ text: String) throws -> BoundingBox {
+    static func parseBBox(_ text: String, flag: String = "--map-bbox") throws -> BoundingBox {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 4, let w = parts[0], let s = parts[1], let e = parts[2], let n = parts[3],
               [w, s, e, n].allSatisfy(\.isFinite), w < e, s < n, s >= -90, n <= 90 else {
-            throw ValidationError("--bbox \(text): expected west,south,east,north in degrees with west < east and south < north")
+            throw ValidationError("\(flag) \(text): expected west,south,east,north in degrees with west < east and south < north")
         }
         return BoundingBox(west: w, south: s, east: e, north: n)
     }
@@ -78,56 +111,126 @@ struct RenderCommand: ParsableCommand {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
-    /// The role of a layer: a `layer` property, the file name, else its geometry.
-    static func role(for path: String, collection: FeatureCollection) -> MapLayerRole {
-        if let tag = collection.features.first?.properties["layer"]?.stringValue, let role = MapLayerRole.guess(from: tag) { return role }
-        if let role = MapLayerRole.guess(from: path) { return role }
-        switch collection.features.first(where: { $0.geometry != nil })?.geometry {
-        case .point, .multiPoint: return .sites
-        case .polygon, .multiPolygon: return .coverage
-        default: return .lines
+    /// The role of a feature from its own properties: `role`, then `layer` (``MapLayerRole/init(tag:)``).
+    static func taggedRole(_ f: Feature) -> MapLayerRole? {
+        for key in ["role", "layer"] {
+            if let tag = f.properties[key]?.stringValue, let role = MapLayerRole(tag: tag) { return role }
         }
+        return nil
+    }
+
+    /// The role of a file's features without a tag: the file name's guess, else the geometry (points → sites,
+    /// polygons → coverage, lines → lines), and how it was found.
+    static func fallbackRole(for path: String, collection: FeatureCollection) -> (role: MapLayerRole, how: String) {
+        if let role = MapLayerRole.guess(from: path) { return (role, "guessed from its file name") }
+        switch collection.features.first(where: { $0.geometry != nil })?.geometry {
+        case .point, .multiPoint: return (.sites, "guessed from its Point geometry")
+        case .polygon, .multiPolygon: return (.coverage, "guessed from its Polygon geometry")
+        default: return (.lines, "guessed from its line geometry")
+        }
+    }
+
+    /// The role of a whole file: its first tagged feature's, else ``fallbackRole(for:collection:)``.
+    static func role(for path: String, collection: FeatureCollection) -> MapLayerRole {
+        collection.features.lazy.compactMap(taggedRole).first ?? fallbackRole(for: path, collection: collection).role
+    }
+
+    /// The map layers of the inputs: features grouped by role across all files (one layer per role and
+    /// legend label, in first-seen order; the renderer orders them by role). Untagged features take their
+    /// file's fallback role, reported through `note`.
+    static func mapLayers(_ inputs: [(path: String, collection: FeatureCollection)], note: (String) -> Void) -> [MapLayer] {
+        var order: [String] = []
+        var groups: [String: (role: MapLayerRole, label: String, features: [Feature])] = [:]
+        for (path, collection) in inputs {
+            var fallback: MapLayerRole?
+            for f in collection.features {
+                let role: MapLayerRole
+                if let tagged = taggedRole(f) {
+                    role = tagged
+                } else {
+                    if fallback == nil {
+                        let (r, how) = fallbackRole(for: path, collection: collection)
+                        fallback = r
+                        note("render: \(path): features without a 'role' or 'layer' property drawn as \(r.rawValue) (\(how))")
+                    }
+                    role = fallback!
+                }
+                let label = legendLabel(role, f)
+                let key = role.rawValue + "\u{0}" + label
+                if groups[key] == nil { order.append(key); groups[key] = (role, label, []) }
+                groups[key]!.features.append(f)
+            }
+        }
+        return order.map { key in
+            let g = groups[key]!
+            var style = MapStyle.default(for: g.role)
+            if g.label == splitLabel { style = MapStyle(fill: nil, stroke: "#6a6a6a", strokeWidth: 1, dash: "3 3") }
+            if g.label == "Site line" { style.stroke = "#555555"; style.strokeWidth = 1; style.dash = "4 3" }
+            return MapLayer(name: g.label, role: g.role, collection: FeatureCollection(features: g.features), style: style,
+                            legendLabel: g.label)
+        }
+    }
+
+    static let splitLabel = "Ukraine split at the Dnipro"
+
+    /// The legend text of a feature of `role`: the role's label, made specific for the tags Perimeter writes.
+    static func legendLabel(_ role: MapLayerRole, _ f: Feature) -> String {
+        switch f.properties["role"]?.stringValue {
+        case "ukraine_split_part": return splitLabel
+        case "site_line": return "Site line"
+        case "forward_line": return "Forward line"
+        case "frontier": return "Frontier"
+        case "engagement": return "Engagement window"
+        default: break
+        }
+        if role == .regions { return "Protected region" }
+        return role.label
     }
 
     func run() throws {
-        var inputs: [(name: String, collection: FeatureCollection)] = []
-        for path in layers { inputs.append((Self.layerName(path), try GeoJSONReader.read(contentsOf: path))) }
+        var inputs: [(path: String, collection: FeatureCollection)] = []
+        for path in layers { inputs.append((path, try GeoJSONReader.read(contentsOf: path))) }
         if ["html", "htm"].contains((output as NSString).pathExtension.lowercased()) {
-            let pageLayers = zip(layers, inputs).map { MapLayer(name: $1.name, role: Self.role(for: $0, collection: $1.collection), collection: $1.collection) }
-            try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? inputs.map(\.name).joined(separator: ", ") : title,
-                                           geodata: geodata, to: output)
+            // One page layer per file (the page lets each be switched on and off), drawn by the file's role.
+            let pageLayers = inputs.map {
+                MapLayer(name: Self.layerName($0.path), role: Self.role(for: $0.path, collection: $0.collection), collection: $0.collection)
+            }
+            let name = inputs.map { Self.layerName($0.path) }.joined(separator: ", ")
+            try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? name : title, geodata: geodata, to: output)
             return
         }
         guard (output as NSString).pathExtension.lowercased() == "svg" else {
-            try writeLayers(inputs, to: output)
+            try writeLayers(inputs.map { (Self.layerName($0.path), $0.collection) }, to: output)
             return
         }
         var mapLayers: [MapLayer] = []
-        if !noBasemap, let basemap = loadBasemap() { mapLayers.append(basemap) }
-        for (path, input) in zip(layers, inputs) {
-            mapLayers.append(MapLayer(name: input.name, role: Self.role(for: path, collection: input.collection), collection: input.collection))
-        }
-        let options = MapRenderer.Options(crs: crs, bbox: try bbox.map(Self.parseBBox), widthPx: width, title: title, attribution: attribution)
+        if !noBasemap { mapLayers += loadBasemap() }
+        mapLayers += Self.mapLayers(inputs, note: warn)
+        let options = MapRenderer.Options(crs: crs, bbox: try bbox.map { try Self.parseBBox($0) }, widthPx: width,
+                                          title: title, attribution: attribution)
         try MapRenderer(options: options).write(mapLayers, to: output)
+        var written = output
         if png {
             let pngPath = (output as NSString).deletingPathExtension + ".png"
             try SVGRasterizer.png(svgPath: output, pngPath: pngPath, width: pngWidth)
+            written += " and " + pngPath
         }
+        if !quiet { warn("map written to \(written)") }
     }
 
-    /// GeoData/countries.geojson as a basemap layer, or `nil` with a warning on standard error.
-    private func loadBasemap() -> MapLayer? {
+    /// The GeoData basemap layers (``GeoDataMapLayers/basemap(geodata:)``), or none with a warning on stderr.
+    private func loadBasemap() -> [MapLayer] {
         do {
             let dir = try GeoDataLocator.directory(explicit: geodata)
             let file = GeoDataLocator.file("countries.geojson", in: dir)
             guard FileManager.default.fileExists(atPath: file) else {
                 warn("warning: no basemap: \(file) does not exist")
-                return nil
+                return []
             }
-            return MapLayer(name: "countries", role: .basemap, collection: try GeoJSONReader.read(contentsOf: file))
+            return try GeoDataMapLayers.basemap(geodata: dir)
         } catch {
             warn("warning: no basemap: \(error)")
-            return nil
+            return []
         }
     }
 

@@ -14,7 +14,7 @@ struct ScenariosCommand: ParsableCommand {
             abstract: "List the scenarios: name, title, date, tracks and what each checks.",
             discussion: "Run one with `perimeter incursions --scenario NAME`.")
 
-        @Option(help: "GeoData directory (default: found beside the executable or PERIMETER_GEODATA).")
+        @Option(help: SharedFlags.geodataHelp)
         var geodata: String?
 
         func run() throws {

@@ -48,7 +48,8 @@ private final class MapSVG: NSObject, XMLParserDelegate {
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try MapSVG.parse(dir.path + "/m.svg")
         #expect(svg.root == "svg")
-        let expected: Set = ["basemap", "airspace", "coverage", "lines", "sites", "gaps", "places", "labels",
+        // Protected regions are drawn as regions (under the coverage), no longer as "airspace".
+        let expected: Set = ["basemap", "regions", "coverage", "lines", "sites", "gaps", "places", "labels",
                              "legend", "scalebar", "graticule", "title", "attribution"]
         #expect(expected.isSubset(of: svg.ids), "missing: \(expected.subtracting(svg.ids))")
         let warsaw = try #require(svg.circles["Warsaw"]), kyiv = try #require(svg.circles["Kyiv"])

@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import basemap  # noqa: E402
 import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
 import readme  # noqa: E402
@@ -259,9 +260,11 @@ def main() -> None:
     dn = river(polys)
     lfeats = land(polys)
     vd = places(lfeats)
+    bfeats = basemap.build()
     readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
-                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES)
-    for name in ("countries", "land", "borders", "dnipro"):
+                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES,
+                 basemap=bfeats)
+    for name in ("countries", "land", "borders", "dnipro", "basemap"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:

@@ -77,8 +77,8 @@ def _polygonal(g):
     return shapely.unary_union(parts) if parts else shapely.MultiPolygon()
 
 
-def shore_polygons(w: float, e: float, s: float, n: float, level: int) -> shapely.Geometry:
-    """GSHHG full-resolution areas of one level, merged across GMT's bins, inside [w,e]×[s,n].
+def shore_polygons(w: float, e: float, s: float, n: float, level: int, resolution: str = "f") -> shapely.Geometry:
+    """GSHHG areas (full resolution unless `resolution` says c, l, i or h) of one level, merged across GMT's bins, inside [w,e]×[s,n].
 
     `gmt coast -W -M` prints shorelines cut at bin edges and at the region. We node those lines
     with the 1° grid and the region frame, polygonize, and keep the faces whose interior point
@@ -86,7 +86,7 @@ def shore_polygons(w: float, e: float, s: float, n: float, level: int) -> shapel
     level 1 → land (everything not ocean, lakes included); level 2 → lakes (islands in them
     included, i.e. no holes)."""
     R = f"-R{w}/{e}/{s}/{n}"
-    segs = segments(gmt(["coast", "-Df", "-W", "-M", f"-A0/{level}/{level}", R]))
+    segs = segments(gmt(["coast", f"-D{resolution}", "-W", "-M", f"-A0/{level}/{level}", R]))
     lines = [LineString(x) for x in segs if len(x) > 1]
     frame = box(w, s, e, n).boundary
     grid = [LineString([(x, s), (x, n)]) for x in range(int(np.ceil(w)), int(np.floor(e)) + 1)]
@@ -97,7 +97,7 @@ def shore_polygons(w: float, e: float, s: float, n: float, level: int) -> shapel
     pts = shapely.point_on_surface(faces)
     txt = "\n".join(f"{p.x:.9f} {p.y:.9f} {i}" for i, p in enumerate(pts))
     mask = "s/k/k/k/k" if level == 1 else "s/s/k/s/s"
-    keep = gmt(["select", "-Df", f"-A0/1/{level}", f"-N{mask}", R], stdin=txt + "\n")
+    keep = gmt(["select", f"-D{resolution}", f"-A0/1/{level}", f"-N{mask}", R], stdin=txt + "\n")
     idx = sorted({int(line.split()[2]) for line in keep.splitlines() if line.strip()})
     return shapely.unary_union([faces[i] for i in idx])
 

@@ -9,7 +9,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=()) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -26,7 +26,8 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
     for name, src, n in [("countries.geojson", "DCW-GMT", len(countries)), ("borders.geojson", "DCW-GMT (derived)", len(borders)),
                          ("dnipro.geojson", "GSHHG full (WDBII rivers + level-2 lakes), DCW-GMT (Ukraine)", 1),
                          ("land.geojson", "GSHHG full level 1, DCW-GMT for country assignment", len(land)),
-                         ("places.geojson", "public pages (see each feature's `source`)", None)]:
+                         ("places.geojson", "public pages (see each feature's `source`)", None),
+                         ("basemap.geojson", "DCW-GMT and GSHHG, generalised (map background only)", len(basemap))]:
         a(f"| `{name}` | {src} | {_size(d / name)} | {n if n is not None else 'see file'} |")
     a("\n## countries.geojson\n")
     a("`gmt coast -E<ISO2> -M` rings (parts and holes mixed) → polygon by the even–odd rule (symmetric difference of ring interiors) → `make_valid`. "
@@ -83,6 +84,19 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
         lat, lon, kind, src, note = places[name]
         a(f"| {name} | {lat} | {lon} | {kind} | {src} | {note} |")
     a("")
+    if basemap:
+        import basemap as bm
+        isos = sorted(p["iso2"] for p, _ in basemap if p["layer"] == "country")
+        a("## basemap.geojson — the map background (generalised; never used for figures)\n")
+        a("Built by `tools/geodata/basemap.py`. Every feature has a `layer` property; maps draw them in this order:\n")
+        a(f"- `land`: GSHHG level-1 land (lakes count as land), intermediate resolution inside lon {bm.BOX[0]}..{bm.BOX[2]}, lat {bm.BOX[1]}..{bm.BOX[3]} "
+          f"(Douglas–Peucker {bm.SIMPLIFY_M:.0f} m in EPSG:3035, parts under {bm.MIN_PART_KM2:.0f} km² dropped), crude resolution elsewhere north of {bm.WORLD_SOUTH:.0f}° "
+          "(Antarctica is left out: around the pole it would enclose the centre of an azimuthal map of Europe); one feature per land mass, no borders. "
+          "It fills what the generalised countries leave, so land is never drawn as sea.")
+        a(f"- `country`: every DCW-GMT country meeting that box and not in `countries.geojson`, clipped to the box and generalised the same way "
+          f"(Russia: only east of {bm.RU_WEST_LIMIT:.0f}° E, the rest being in `countries.geojson`): {len(isos)} countries — {', '.join(isos)}.")
+        a(f"- `lake`: GSHHG level-2 lakes of at least {bm.LAKE_MIN_KM2:.0f} km² in the box (intermediate resolution).")
+        a("- `river`: WDBII permanent major rivers (`gmt coast -I1 -Di`) in the box, pieces under 20 km dropped.\n")
     a("## What is approximate\n")
     a("- DCW borders are 1:1M generalisations; shared borders are taken by proximity, so tripoint ends and coastal ends are approximate.")
     a("- The Dnipro below Kherson (delta gap) is an unnamed WDBII piece plus straight connectors; centre lines in the wide reservoirs are medial axes, not navigation channels.")

@@ -51,11 +51,12 @@ public final class Airspace {
         "GeoData/airspace-rules.json",
     ]
 
-    /// The airspace as a GeoJSON Feature (MultiPolygon) with its properties.
+    /// The airspace as a GeoJSON Feature (MultiPolygon) with its properties, `role` = `airspace` first (the map role).
     public var feature: Feature {
         get throws {
             func km2(_ v: Double) -> JSONValue { .number((v * 1000).rounded() / 1000) }
             let properties: JSONObject = [
+                "role": "airspace",
                 "iso2": .string(iso2),
                 "name": .string(name),
                 "area_km2": km2(areaKm2),

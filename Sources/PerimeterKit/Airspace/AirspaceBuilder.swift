@@ -39,6 +39,9 @@ public struct AirspaceBuilder: Sendable {
         land = try StateLand(geoData: directory)
     }
 
+    /// The number of steps `airspace(iso2:…)` reports through its `progress` sink.
+    public static let progressSteps = CoastalBuild.steps
+
     /// Keys `airspace(iso2:)` accepts: coastal and landlocked states present in the data, sorted.
     public var availableStates: [String] {
         (rules.coastalStates + rules.landlockedStates).filter { land.entries[$0] != nil }.sorted()
@@ -52,8 +55,9 @@ public struct AirspaceBuilder: Sendable {
     ///     from its land): where two independently computed median lines disagree by metres, the
     ///     state built first keeps the sliver, so the two never overlap.
     /// - Throws: `DomainError.unknownName` listing the available states; GEOS/PROJ errors.
+    ///   - progress: told after each step of the computation (``progressSteps`` in all; unit "steps").
     public func airspace(iso2: String, applyExceptions: Bool = true, excluding: [Geometry] = [],
-                         context: GEOSContext = GEOSContext()) throws -> Airspace {
+                         context: GEOSContext = GEOSContext(), progress: ProgressSink? = nil) throws -> Airspace {
         let key = iso2.uppercased()
         guard availableStates.contains(key), let entry = land.entries[key] else {
             throw DomainError.unknownName(kind: "state for airspace", name: iso2, known: availableStates)
@@ -66,6 +70,6 @@ public struct AirspaceBuilder: Sendable {
                                 rulesApplied: [], medianLines: [:])
         }
         return try CoastalBuild(builder: self, key: key, entry: entry, applyExceptions: applyExceptions,
-                                excluded: excluding, context: context).run()
+                                excluded: excluding, context: context, progress: progress).run()
     }
 }

@@ -10,11 +10,19 @@ struct CoastalBuild {
     /// Neighbours' airspace already built (lon/lat), taken out of the territorial sea.
     var excluded: [Geometry] = []
     let context: GEOSContext
+    /// Told after each of the ``steps`` steps.
+    var progress: ProgressSink? = nil
+
+    /// The number of steps `run()` reports through `progress` (some are skipped for a state without neighbours).
+    static let steps = 11
 
     func run() throws -> Airspace {
         let trace = ProcessInfo.processInfo.environment["PERIMETER_TRACE"] != nil
         var last = Date()
+        var done = 0
         func step(_ what: String) {
+            done += 1
+            progress?(min(done, Self.steps), Self.steps, "steps")
             guard trace else { return }
             FileHandle.standardError.write(Data(String(format: "  %6.2f s  %@\n", Date().timeIntervalSince(last), what).utf8))
             last = Date()

@@ -19,7 +19,7 @@ public struct ComparisonInputs: Sendable {
     /// Target altitudes above ground, metres: one coverage per altitude.
     public var targetAltitudesM: [Double] = [100]
     /// Chord-to-arc tolerance of the coverage circles, metres.
-    public var toleranceM: Double = 50
+    public var toleranceM: Double = 10
     public var threatSpeeds: [ThreatSpeed] = ThreatSpeed.defaults
     /// Allied country codes (their borders are not exposed).
     public var allied: [String] = ComparisonInputs.natoNeighbours

@@ -21,7 +21,7 @@ extension ComparisonReport {
             guard !region.isEmpty else { continue }
             let colour = Self.perimeterColours[k % Self.perimeterColours.count]
             let style = MapStyle(fill: colour, fillOpacity: 0.07, stroke: colour, strokeWidth: 1.2, dash: "7 4")
-            out.append(MapLayer(name: "region_\(r.line.name)", role: .airspace, collection: FeatureCollection(features: region),
+            out.append(MapLayer(name: "region_\(r.line.name)", role: .regions, collection: FeatureCollection(features: region),
                                 style: style, legendLabel: "Protected by \(r.line.name): \(r.region.name)"))
         }
         for alt in inputs.targetAltitudesM {

@@ -46,7 +46,9 @@ public struct ComparisonReport: Sendable {
 
     // MARK: - Layers
 
-    /// One FeatureCollection per layer, keyed by file name.
+    /// One FeatureCollection per layer, keyed by file name. Every feature carries its map role in `role`
+    /// (`forward_line`, `site_line`, `protected_region`, `ukraine_split_part`, `frontier`, `site`, `gap`) or, for
+    /// coverage, in `layer` (`coverage_union`): ``MapLayerRole/init(tag:)`` reads both.
     public func layers() throws -> [(String, FeatureCollection)] {
         let ctx = GEOSContext()
         var lines: [Feature] = [], regions: [Feature] = [], frontier: [Feature] = [], sites: [Feature] = [], gaps: [Feature] = []
@@ -68,7 +70,7 @@ public struct ComparisonReport: Sendable {
                 "members": .array(r.region.members.map { .string($0) }), "area_km2": .number(r.region.areaM2 / 1e6)]))
             for s in r.frontier.segments {
                 frontier.append(Feature(geometry: try GeoJSONGeometry(try Geometry(wkb: s.wkb, context: ctx)), properties: [
-                    "perimeter": .string(name), "neighbour": .string(s.neighbour), "name": .string(s.name),
+                    "perimeter": .string(name), "role": "frontier", "neighbour": .string(s.neighbour), "name": .string(s.name),
                     "facing": .string(s.facing.rawValue), "allied": .bool(s.allied), "exposed": .bool(s.exposed),
                     "length_km": .number(s.lengthM / 1000)]))
             }
@@ -77,7 +79,7 @@ public struct ComparisonReport: Sendable {
                 for s in part.sites {
                     index += 1
                     sites.append(Feature(geometry: .point(Position(s.position)), properties: [
-                        "perimeter": .string(name), "site": .integer(index), "part": .integer(pi + 1),
+                        "perimeter": .string(name), "role": "site", "site": .integer(index), "part": .integer(pi + 1),
                         "distance_along_km": .number(s.distanceM / 1000), "range_km": .number(r.layout.belt.rangeM / 1000),
                         "spacing_km": .number(r.layout.belt.spacingM / 1000), "standoff_km": .number(r.layout.standoffM / 1000)]))
                 }
@@ -91,7 +93,7 @@ public struct ComparisonReport: Sendable {
                 coverage[i].append(Feature(geometry: try GeoJSONGeometry(try c.coverage.union(context: ctx)), properties: p))
                 for (gi, g) in c.ofLine.gaps.enumerated() {
                     gaps.append(Feature(geometry: .lineString(g.line.map { Position($0) }), properties: [
-                        "perimeter": .string(name), "target_alt_m": .number(c.targetAltitudeM), "gap": .integer(gi + 1),
+                        "perimeter": .string(name), "role": "gap", "target_alt_m": .number(c.targetAltitudeM), "gap": .integer(gi + 1),
                         "length_km": .number(g.lengthM / 1000)]))
                 }
             }

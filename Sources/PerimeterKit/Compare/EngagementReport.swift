@@ -74,7 +74,7 @@ public enum EngagementReport {
                     if positions.count == 2, positions[0] == positions[1] { positions.removeLast() }
                     guard positions.count >= 2 else { continue }
                     features.append(Feature(geometry: .lineString(positions), properties: [
-                        "track_id": .string(t.trackID), "perimeter": .string(r.perimeter), "target_alt_m": .number(r.targetAltitudeM),
+                        "role": "engagement", "track_id": .string(t.trackID), "perimeter": .string(r.perimeter), "target_alt_m": .number(r.targetAltitudeM),
                         "window": .integer(k + 1), "start": .string(UTCTime.iso8601(w.start)), "end": .string(UTCTime.iso8601(w.end)),
                         "duration_s": .number(rounded(w.durationS)), "starts_at_track_start": .bool(w.startsAtTrackStart),
                         "ends_at_entry": .bool(w.endsAtEntry),
@@ -115,7 +115,7 @@ public enum EngagementReport {
     /// One line: tracks read and the files the engagements were written to.
     public static func summaryLine(_ e: Engagements) -> String {
         let what = e.tracks.scenario.map { "scenario \($0)" } ?? e.tracks.file
-        return "engagements: \(e.statistics.tracks) tracks (\(e.statistics.fixes) fixes) from \(what) against NATO airspace "
+        return "engagements: \(Plural.counted(e.statistics.tracks, "track")) (\(Plural.counted(e.statistics.fixes, "fix", "fixes"))) from \(what) against NATO airspace "
             + "(\(e.airspaceMembers.joined(separator: ","))): \(layerFileName), \(csvFileName), comparison.json"
     }
 

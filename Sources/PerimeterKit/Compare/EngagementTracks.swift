@@ -32,7 +32,7 @@ public struct EngagementTracks: Sendable, Hashable {
         let stats = source.statistics
         guard stats.tracks > 0 else {
             throw DomainError.invalidInput(source: file, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
-                ? "no usable track (\(stats.invalidSkipped) invalid rows and \(stats.emptyTracksSkipped) empty tracks skipped)"
+                ? "no usable track (\(Plural.counted(stats.invalidSkipped, "invalid row")) and \(Plural.counted(stats.emptyTracksSkipped, "empty track")) skipped)"
                 : "no tracks in the file")
         }
         return stats

@@ -30,7 +30,9 @@ public enum SiteReader {
     }
 
     /// The sites of an already-read collection (`source` names it in errors).
-    public static func sites(from collection: FeatureCollection, source: String, defaultRangeKm: Double?) throws -> [Site] {
+    /// With `override`, `defaultRangeKm` is every site's radius and `range_km` properties are not read.
+    public static func sites(from collection: FeatureCollection, source: String, defaultRangeKm: Double?,
+                             override: Bool = false) throws -> [Site] {
         if let d = defaultRangeKm, !(d.isFinite && d > 0) {
             throw DomainError.invalidParameter("--range-km must be a positive number, got \(d)")
         }
@@ -47,7 +49,9 @@ public enum SiteReader {
                 throw DomainError.invalidInput(source: source, message: "\(path).geometry: expected a Point site, found \(found)")
             }
             let rangeKm: Double
-            if let value = feature.properties["range_km"], !value.isNull {
+            if override, let d = defaultRangeKm {
+                rangeKm = d
+            } else if let value = feature.properties["range_km"], !value.isNull {
                 guard let r = value.doubleValue, r.isFinite, r > 0 else {
                     throw DomainError.invalidInput(
                         source: source, message: "\(path).properties.range_km: expected a positive number of km")

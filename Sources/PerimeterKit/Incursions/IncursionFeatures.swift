@@ -2,7 +2,7 @@ import GeoJSON
 import GeometryCore
 
 /// GeoJSON features for incursions: the inside part of a track as a LineString (layer
-/// `incursions`) and its entry and exit Points (layer `entry_exit`). Times are ISO 8601 UTC,
+/// `incursions`, `role` = `incursion`) and its entry and exit Points (layer and `role` `entry_exit`). Times are ISO 8601 UTC,
 /// lengths and depths km (geodesic, WGS84), positions lon/lat degrees.
 public enum IncursionFeatures {
     /// Properties shared by an incursion's features.
@@ -25,6 +25,7 @@ public enum IncursionFeatures {
         var fixIndex = 0
         for (k, i) in summary.incursions.enumerated() {
             var props = properties(i, track: track.id, airspace: summary.airspace, number: k + 1)
+            props["role"] = "incursion"
             if let coverage { add(coverage, to: &props) }
             var positions = [Position(i.entryPoint)]
             while fixIndex < track.fixes.count, track.fixes[fixIndex].time <= i.entryTime { fixIndex += 1 }
@@ -39,7 +40,7 @@ public enum IncursionFeatures {
             }
             for (kind, time, point) in [("entry", i.entryTime, i.entryPoint), ("exit", i.exitTime, i.exitPoint)] {
                 let p: JSONObject = [
-                    "track_id": .string(track.id), "airspace": .string(summary.airspace), "n": .integer(k + 1),
+                    "role": "entry_exit", "track_id": .string(track.id), "airspace": .string(summary.airspace), "n": .integer(k + 1),
                     "kind": .string(kind), "time": .string(UTCTime.iso8601(time)),
                     "open": .bool(kind == "entry" ? i.openAtStart : i.openAtEnd),
                 ]

@@ -6,8 +6,9 @@ public enum IncursionMarkdown {
     public static func summary(source: String, result: TrackPipeline.Result, maxRows: Int = 200) -> String {
         let s = result.statistics
         var out = "# Incursions: \(source)\n\n"
-        out += "\(s.tracks) tracks, \(s.fixes) fixes; \(s.duplicateTimesDropped) duplicate times dropped, "
-        out += "\(s.invalidSkipped) invalid rows skipped, \(s.emptyTracksSkipped) empty tracks skipped.\n\n"
+        out += "\(Plural.counted(s.tracks, "track")), \(Plural.counted(s.fixes, "fix", "fixes")); "
+        out += "\(Plural.counted(s.duplicateTimesDropped, "duplicate time")) dropped, "
+        out += "\(Plural.counted(s.invalidSkipped, "invalid row")) skipped, \(Plural.counted(s.emptyTracksSkipped, "empty track")) skipped.\n\n"
         out += "## Totals per airspace\n\n| airspace | tracks | tracks inside | incursions | dwell (s) | path inside (km) | max depth (km) |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|\n"
         for t in result.totals {

@@ -4,6 +4,32 @@ import GeometryCore
 
 /// Map layers from the GeoData folder that give a result its context: the country basemap and the named places.
 public enum GeoDataMapLayers {
+    /// The basemap, in drawing order: from `basemap.geojson` (when present) the generalised land of the whole world
+    /// and the generalised DCW countries that `countries.geojson` does not model, then `countries.geojson` (the
+    /// modelled countries at full resolution), then the major lakes and rivers of `basemap.geojson`. So every
+    /// country in a European view is drawn, and land is never painted as sea. Every layer has the role
+    /// ``MapLayerRole/basemap``; features are told apart by their `layer` property (`land`, `country`, `lake`,
+    /// `river`).
+    /// - Throws: the reader's error naming the file when `countries.geojson` is missing or either file is malformed.
+    public static func basemap(geodata: String) throws -> [MapLayer] {
+        let modelled = try countries(geodata: geodata)
+        let file = GeoDataLocator.file("basemap.geojson", in: geodata)
+        guard FileManager.default.fileExists(atPath: file) else { return [modelled] }
+        let all = try GeoJSONReader.read(contentsOf: file).features
+        func part(_ tag: String) -> FeatureCollection {
+            FeatureCollection(features: all.filter { $0.properties["layer"]?.stringValue == tag })
+        }
+        let land = MapLayer(name: "land", role: .basemap, collection: part("land"),
+                            style: MapStyle(fill: MapStyle.landFill, stroke: nil, strokeWidth: 0))
+        let others = MapLayer(name: "countries_generalised", role: .basemap, collection: part("country"),
+                              style: MapStyle(fill: MapStyle.landFill, stroke: "#a8a8a8", strokeWidth: 0.5))
+        let lakes = MapLayer(name: "lakes", role: .basemap, collection: part("lake"),
+                             style: MapStyle(fill: MapStyle.seaFill, stroke: "#8fb8d8", strokeWidth: 0.4))
+        let rivers = MapLayer(name: "rivers", role: .basemap, collection: part("river"),
+                              style: MapStyle(fill: nil, stroke: "#8fb8d8", strokeWidth: 0.9))
+        return [land, others, modelled, lakes, rivers].filter { !$0.collection.features.isEmpty }
+    }
+
     /// `countries.geojson` as the basemap layer (lon/lat degrees, WGS84).
     /// - Throws: the reader's error naming the file when it is missing or malformed.
     public static func countries(geodata: String) throws -> MapLayer {

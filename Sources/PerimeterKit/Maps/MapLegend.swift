@@ -1,8 +1,15 @@
-/// The legend: one row per non-basemap layer (swatch + label), in a white box in the map corner that hides the least data.
+/// The legend: one row per non-basemap layer and legend text (swatch + label), in a white box in the map corner that hides the least data.
 enum MapLegend {
     static let rowHeight = 20.0
 
-    static func rows(_ layers: [MapLayer]) -> [MapLayer] { layers.filter { $0.role != .basemap && $0.inLegend } }
+    /// One row per legend text: layers of the same role and text (two coverage files, say) share a row.
+    static func rows(_ layers: [MapLayer]) -> [MapLayer] {
+        var seen: Set<String> = []
+        return layers.filter { layer in
+            guard layer.role != .basemap, layer.inLegend else { return false }
+            return seen.insert(layer.role.rawValue + "\u{0}" + (layer.legendLabel ?? layer.role.label)).inserted
+        }
+    }
 
     /// The legend's box in SVG pixels, `nil` without rows: the corner of the map (top right, top left, bottom
     /// right above the attribution, bottom left above the scale bar, in this order of preference) that hides
@@ -55,7 +62,7 @@ enum MapLegend {
                 s += "<circle cx=\"\(try n(x0 + 26))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.exitColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
             case .sites, .places:
                 s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
-            case .coverage, .gaps, .airspace:
+            case .coverage, .gaps, .airspace, .regions:
                 s += "<rect x=\"\(try n(x0 + 10))\" y=\"\(try n(y - 6))\" width=\"20\" height=\"12\" fill=\"\(st.fill ?? "none")\" fill-opacity=\"\(SVGText.opacity(st.fillOpacity))\" stroke=\"\(st.stroke ?? "none")\" stroke-width=\"\(try n(min(st.strokeWidth, 2)))\"\(st.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
             default:
                 s += "<line x1=\"\(try n(x0 + 8))\" y1=\"\(try n(y))\" x2=\"\(try n(x0 + 32))\" y2=\"\(try n(y))\" stroke=\"\(st.stroke ?? "#333")\" stroke-width=\"\(try n(st.strokeWidth))\"\(st.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"

@@ -4,8 +4,9 @@ import GeometryCore
 
 /// Renders map layers to SVG: projected through PROJ (default ETRS89-LAEA Europe, EPSG:3035), north up.
 ///
-/// Layers are drawn in the order given, basemap layers first whatever their place in the list. The SVG has a
-/// `<g id="…">` group per layer (the role's name: `basemap`, `airspace`, `coverage`, `lines`, `gaps`, `tracks`,
+/// Layers are drawn by role (``drawingOrder(_:)``): basemap, regions, airspace, coverage, frontier, lines, gaps,
+/// tracks, inside parts, sites, marks, places; layers of one role in the order given. The SVG has a
+/// `<g id="…">` group per layer (the role's name: `basemap`, `regions`, `airspace`, `coverage`, `frontier`, `lines`, `gaps`, `tracks`,
 /// `inside`, `sites`, `marks`, `places`; a second layer of a role gets `-2`, …; `data-layer` holds the layer name), plus
 /// `graticule`, `labels` (main countries), `legend`, `scalebar`, `title` and `attribution`. Map content is clipped
 /// to the frame (`clipPath`). Polygons are paths with `fill-rule="evenodd"` (holes stay open); points are circles
@@ -57,6 +58,7 @@ public struct MapRenderer: Sendable {
     /// The SVG document.
     /// - Throws: ``MapError`` (nothing to map, bad bbox or width, a non-finite number) or `ProjError` (bad CRS).
     public func render(_ layers: [MapLayer]) throws -> String {
+        let layers = Self.drawingOrder(layers)
         guard options.widthPx.isFinite, options.widthPx >= 100, options.widthPx <= 20_000 else {
             throw MapError("map width \(options.widthPx) px must be between 100 and 20000")
         }
@@ -76,7 +78,7 @@ public struct MapRenderer: Sendable {
             """
         svg += "<defs><clipPath id=\"map-clip\"><rect x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\"/></clipPath></defs>\n"
         svg += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
-        svg += "<rect id=\"sea\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"#dcebf5\"/>\n"
+        svg += "<rect id=\"sea\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"\(MapStyle.seaFill)\"/>\n"
         svg += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n"
         let basemaps = layers.filter { $0.role == .basemap }
         let others = layers.filter { $0.role != .basemap }
@@ -87,7 +89,8 @@ public struct MapRenderer: Sendable {
             return k == 1 ? role.groupID : "\(role.groupID)-\(k)"
         }
         let placer = labelPlacer(layers, view: view)
-        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer)
+        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer,
+                                                  avoid: MapLegend.frame(layers, view: view).map { [$0] } ?? [])
         for layer in others where layer.role == .places || layer.role == .sites { reservePoints(layer, view: view, placer: placer) }
         for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view, placer: placer) }
         if options.graticule { svg += try MapGraticule.svg(view: view) }
@@ -109,6 +112,15 @@ public struct MapRenderer: Sendable {
         }
         svg += "</g>\n</svg>\n"
         return svg
+    }
+
+    /// `layers` sorted by ``MapLayerRole/drawingRank`` (stable: layers of one role keep their order), so regions
+    /// lie under coverage, coverage under lines and lines under points whatever order the caller gives.
+    public static func drawingOrder(_ layers: [MapLayer]) -> [MapLayer] {
+        layers.enumerated().sorted { a, b in
+            a.element.role.drawingRank != b.element.role.drawingRank
+                ? a.element.role.drawingRank < b.element.role.drawingRank : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Renders and writes the SVG to `path` atomically.

@@ -26,12 +26,17 @@ public struct MapStyle: Hashable, Sendable {
         self.pointFill = pointFill
     }
 
+    /// The fill of land and of the sea (the map background; lakes use it too).
+    public static let landFill = "#f4f1ea", seaFill = "#dcebf5"
+
     /// The default style of a role.
     public static func `default`(for role: MapLayerRole) -> MapStyle {
         switch role {
-        case .basemap: MapStyle(fill: "#f4f1ea", stroke: "#8c8c8c", strokeWidth: 0.7)
+        case .basemap: MapStyle(fill: landFill, stroke: "#8c8c8c", strokeWidth: 0.7)
+        case .regions: MapStyle(fill: "#dc6e00", fillOpacity: 0.07, stroke: "#dc6e00", strokeWidth: 1.2, dash: "7 4", pointFill: "#dc6e00")
         case .airspace: MapStyle(fill: nil, stroke: "#7b3294", strokeWidth: 1.5, dash: "6 4")
         case .coverage: MapStyle(fill: "#1e5ac8", fillOpacity: 0.25, stroke: "#1e5ac8", strokeWidth: 0.8, pointFill: "#1e5ac8")
+        case .frontier: MapStyle(fill: nil, stroke: "#8b0000", strokeWidth: 1.2, dash: "2 3", pointFill: "#8b0000")
         case .lines: MapStyle(fill: nil, stroke: "#dc6e00", strokeWidth: 2.5, pointFill: "#dc6e00")
         case .gaps: MapStyle(fill: "#e31a1c", fillOpacity: 0.3, stroke: "#e31a1c", strokeWidth: 3, dash: "5 3", pointFill: "#e31a1c")
         case .tracks: MapStyle(fill: nil, stroke: "#444444", strokeWidth: 1.2, pointRadius: 2, pointFill: "#444444")
