@@ -31,7 +31,7 @@ struct BoundaryDistance: Sendable {
         let metric = LocalMetric(geodesic)
         self.metric = metric
         self.geodesic = geodesic
-        let edges = index.edges
+        let edges = Self.shortened(index.edges)
         self.edges = edges
         var kax: [Double] = [], kay: [Double] = [], kbx: [Double] = [], kby: [Double] = []
         kax.reserveCapacity(edges.count); kay.reserveCapacity(edges.count)
@@ -90,6 +90,31 @@ struct BoundaryDistance: Sendable {
         candStart = start
         candEdges = list
         usesTree = treeCells
+    }
+
+    /// The edges cut into pieces of at most 0.05° (or longer when that would more than double the
+    /// count): the plane image of an edge interpolates its end scales, which for a degree-long
+    /// slanted edge (a spike) shifts it by up to a kilometre; short pieces keep that far below a metre.
+    static func shortened(_ edges: [EdgeIndex.Edge]) -> [EdgeIndex.Edge] {
+        func length(_ e: EdgeIndex.Edge) -> Double { max(abs(e.bx - e.ax), abs(e.by - e.ay)) }
+        var total = 0.0
+        for e in edges { total += length(e) }
+        let step = max(0.05, total / Double(max(1, edges.count)))
+        guard edges.contains(where: { length($0) > step }) else { return edges }
+        var out: [EdgeIndex.Edge] = []
+        out.reserveCapacity(2 * edges.count)
+        for e in edges {
+            let n = max(1, Int((length(e) / step).rounded(.up)))
+            if n == 1 { out.append(e); continue }
+            var ax = e.ax, ay = e.ay
+            for k in 1...n {
+                let t = Double(k) / Double(n)
+                let bx = k == n ? e.bx : e.ax + t * (e.bx - e.ax), by = k == n ? e.by : e.ay + t * (e.by - e.ay)
+                out.append(EdgeIndex.Edge(ax: ax, ay: ay, bx: bx, by: by))
+                ax = bx; ay = by
+            }
+        }
+        return out
     }
 
     /// The nearest edge to `c` (plane metric) among those nearer than `below`, over the whole tree.
@@ -152,6 +177,7 @@ struct BoundaryDistance: Sendable {
         if usesTree[c] {
             (best, bestK, bestT) = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity)
         } else {
+            // Inline scan of the cell's candidates (the common case).
             for n in candStart[c]..<candStart[c + 1] {
                 let k = Int(candEdges[n])
                 let (d, t) = planeDistance(p, kpx, kpy, k)
@@ -160,7 +186,10 @@ struct BoundaryDistance: Sendable {
         }
         guard bestK >= 0 else { return Nearest(distance: 0, point: p) }
         let e = edges[bestK]
-        return Nearest(distance: best, point: Coordinate(lon: e.ax + bestT * (e.bx - e.ax), lat: e.ay + bestT * (e.by - e.ay)))
+        let q = Coordinate(lon: e.ax + bestT * (e.bx - e.ax), lat: e.ay + bestT * (e.by - e.ay))
+        // The point-to-point metric of `planeDistance(_:_:)`, so that depth bounds built from
+        // |x − q| agree exactly with this value at p.
+        return Nearest(distance: planeDistance(p, q), point: q)
     }
 
     /// Point-to-point distance in metres with mean-of-endpoint scales (the metric of `nearest`).
@@ -177,7 +206,12 @@ struct BoundaryDistance: Sendable {
     func distance(_ p: Coordinate) -> Double {
         let c = cell(p)
         let (kpx, kpy) = metric.scales(atLatitude: p.y)
-        let best = nearest(p).distance
+        var best = Double.infinity
+        if usesTree[c] {
+            best = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity).distance
+        } else {
+            for n in candStart[c]..<candStart[c + 1] { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
+        }
         guard best.isFinite else { return 0 }
         let limit = best * 1.01 + 20
         var exact = Double.infinity
