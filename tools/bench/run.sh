@@ -71,3 +71,6 @@ missing = len(ref) - len(diffs)
 print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, total {sum(ours.values()):.1f} s vs {sum(ref.values()):.1f} s"
       + (f", {missing} tracks missing" if missing else "") + (" (OK, < 0.5 s)" if max(diffs) < 0.5 and not missing else " (DISAGREES)"))
 PYEOF
+
+echo
+bash tools/bench/large_polygon.sh

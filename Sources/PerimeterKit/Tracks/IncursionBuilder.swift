@@ -15,9 +15,11 @@ struct SegmentScratch {
 }
 
 /// A straight stretch a → b (lon/lat in the airspace's frame) inside the airspace, `lengthM` metres.
+/// An end on the boundary (a crossing found on an edge) is at depth 0 without any search.
 struct InsidePiece {
     var a: Coordinate, b: Coordinate
     var lengthM: Double
+    var aOnBoundary = false, bOnBoundary = false
 }
 
 /// Accumulates inside stretches into maximal incursions.

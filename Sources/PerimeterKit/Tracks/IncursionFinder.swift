@@ -228,7 +228,8 @@ public struct IncursionFinder: Sendable {
             let pa = v0 == 0 ? a : Coordinate(lon: a.x + v0 * ex, lat: a.y + v0 * ey)
             let pb = v1 == 1 ? b : Coordinate(lon: a.x + v1 * ex, lat: a.y + v1 * ey)
             if !alongEdge && index.locateInFrame(Coordinate(lon: a.x + vm * ex, lat: a.y + vm * ey)) == .inside {
-                emitInside(u0 + v0 * du, u0 + v1 * du, pa, pb, (v1 - v0) * pieceLength, &builder)
+                emitInside(u0 + v0 * du, u0 + v1 * du, pa, pb, (v1 - v0) * pieceLength, &builder,
+                           aOnBoundary: v0 > 0, bOnBoundary: v1 < 1)
             } else {
                 notInside(&builder)
             }
@@ -266,7 +267,7 @@ public struct IncursionFinder: Sendable {
     // MARK: Inside stretches
 
     private func emitInside(_ u0: Double, _ u1: Double, _ pa: Coordinate, _ pb: Coordinate, _ length: Double,
-                            _ builder: inout IncursionBuilder) {
+                            _ builder: inout IncursionBuilder, aOnBoundary: Bool = false, bOnBoundary: Bool = false) {
         let ctx = builder.segment
         if !builder.isOpen {
             builder.open(time: ctx.t0 + u0 * ctx.dt, point: index.frame.normalized(pa), atTrackStart: ctx.startsTrack && u0 == 0)
@@ -275,7 +276,8 @@ public struct IncursionFinder: Sendable {
         builder.current.exitPoint = index.frame.normalized(pb)
         builder.current.pathLengthM += length
         if ctx.gap { builder.current.interpolatedGap = true }
-        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length)) }
+        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length,
+                                                                               aOnBoundary: aOnBoundary, bOnBoundary: bOnBoundary)) }
     }
 
     @inline(__always) private func notInside(_ builder: inout IncursionBuilder) {

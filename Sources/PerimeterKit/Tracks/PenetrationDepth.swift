@@ -28,8 +28,11 @@ extension IncursionFinder {
         guard !pieces.isEmpty else { return nil }
         queue.removeAll()
         for p in pieces {
-            let ua = depth.upperBound(p.a), ub = depth.upperBound(p.b)
-            queue.push(DepthCandidate(a: p.a, b: p.b, na: nil, nb: nil,
+            // Ends on the boundary are at depth 0, with themselves as nearest boundary point.
+            let na = p.aOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.a) : nil
+            let nb = p.bOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.b) : nil
+            let ua = na == nil ? depth.upperBound(p.a) : 0, ub = nb == nil ? depth.upperBound(p.b) : 0
+            queue.push(DepthCandidate(a: p.a, b: p.b, na: na, nb: nb,
                                       bound: min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)))
         }
         var best = -1.0, point = pieces[0].a
@@ -39,7 +42,7 @@ extension IncursionFinder {
             if top.bound <= best + depthToleranceM + 3e-4 * best || evaluations >= Self.maxDepthEvaluations { break }
             guard let na = top.na, let nb = top.nb else {
                 // First visit: the nearest boundary points of the ends give a tighter bound.
-                let na = depth.nearest(top.a), nb = depth.nearest(top.b)
+                let na = top.na ?? depth.nearest(top.a), nb = top.nb ?? depth.nearest(top.b)
                 evaluations += 2
                 consider(top.a, na.distance)
                 consider(top.b, nb.distance)
