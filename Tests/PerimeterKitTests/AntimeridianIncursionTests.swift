@@ -114,7 +114,7 @@ import GeometryCore
             let d = f.distanceToBoundary(Coordinate(lon: 180, lat: lat))
             let expected = g.distanceToBoundary(Coordinate(lon: 170, lat: lat))
             #expect(abs(d - expected) < 0.01, "depth at 180/\(lat): \(d) vs \(expected)")
-            #expect(d > 50_000)
+            #expect(d > 10_000)
         }
         #expect(f.locate(Coordinate(lon: 174.9, lat: 62)) == .outside && f.locate(Coordinate(lon: -174.9, lat: 62)) == .outside)
         #expect(f.locate(Coordinate(lon: 180, lat: 64.1)) == .outside)
@@ -159,6 +159,6 @@ import GeometryCore
         let f = try IncursionFinder(airspace: cap, measuresPenetration: false)
         let t = S.track((0...40).map { k in (Self.wrap(178 + 0.1 * Double(k)), 85.0, 10 * Double(k)) })
         let i = f.incursions(in: t)
-        #expect(i.count == 1 && i.first.map { abs($0.dwellS - 400) < 1e-6 } == true)
+        #expect(i.count == 1 && i.first.map { abs($0.dwellS - 400) < 1e-6 } == true, "\(i)")
     }
 }

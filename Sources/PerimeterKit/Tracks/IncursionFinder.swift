@@ -189,9 +189,10 @@ public struct IncursionFinder: Sendable {
             let sy = a.y + v * (b.y - a.y)
             let turn = seam == frame.west ? 360.0 : -360.0
             let um = u0 + v * (u1 - u0)
-            piece(a, Coordinate(lon: seam, lat: sy), u0, um, v * pieceLength, &builder, &scratch)
+            if v > 0 { piece(a, Coordinate(lon: seam, lat: sy), u0, um, v * pieceLength, &builder, &scratch) }
+            let start = v > 0 ? Coordinate(lon: seam + turn, lat: sy) : Coordinate(lon: a.x + turn, lat: a.y)
             a = Coordinate(lon: b.x + turn, lat: b.y)
-            piece(Coordinate(lon: seam + turn, lat: sy), a, um, u1, (1 - v) * pieceLength, &builder, &scratch)
+            piece(start, a, v > 0 ? um : u0, u1, v > 0 ? (1 - v) * pieceLength : pieceLength, &builder, &scratch)
         }
     }
 
@@ -199,11 +200,15 @@ public struct IncursionFinder: Sendable {
     /// the segment's time, `pieceLength` metres.
     private func piece(_ a: Coordinate, _ b: Coordinate, _ u0: Double, _ u1: Double, _ pieceLength: Double,
                        _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
+        let ex = b.x - a.x, ey = b.y - a.y
+        if ex == 0 && ey == 0 {  // a single point
+            if index.locateInFrame(a) == .inside { emitInside(u0, u1, a, a, 0, &builder) } else { notInside(&builder) }
+            return
+        }
         scratch.params.removeAll(keepingCapacity: true)
         scratch.onEdge.removeAll(keepingCapacity: true)
         scratch.params.append(0)
         scratch.params.append(1)
-        let ex = b.x - a.x, ey = b.y - a.y
         let eps = 1e-9
         if let r = index.cells(minX: min(a.x, b.x) - eps, minY: min(a.y, b.y) - eps,
                                maxX: max(a.x, b.x) + eps, maxY: max(a.y, b.y) + eps) {
