@@ -10,8 +10,12 @@ PY := $(CURDIR)/$(VENV)/bin/python
 BIN := .build/release/perimeter
 # Python packages the tests use as independent oracles (never imported by Perimeter itself).
 ORACLE_PKGS := shapely==2.* pyproj==3.* geographiclib==2.* numpy pandas
+# Drives headless Chromium (Debian chromium + chromium-driver) in the interactive-map tests.
+BROWSER_PKGS := selenium==4.27.1
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=600 install -y -qq
+APT_UPDATE := $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update -qq
 
-.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map qgis-check
+.PHONY: run test deps test-deps build release bench geodata leaks clean docs-map docs-html qgis-check
 
 ## System packages: GEOS and PROJ (build), GDAL's ogrinfo/ogr2ogr (tests: outputs must load in GIS tools).
 deps:
@@ -20,9 +24,10 @@ deps:
 	pkg-config --exists proj || missing="$$missing libproj-dev"; \
 	pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/share/proj/proj.db ] || missing="$$missing proj-data"; \
+	[ -f /usr/share/javascript/leaflet/leaflet.js ] || missing="$$missing libjs-leaflet"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
 	fi
 
 test-deps: deps
@@ -30,13 +35,16 @@ test-deps: deps
 	command -v ogrinfo >/dev/null || missing="$$missing gdal-bin"; \
 	command -v sqlite3 >/dev/null || missing="$$missing sqlite3"; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	  $(APT_UPDATE) && $(APT_INSTALL) $$missing >/dev/null; \
 	fi
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
 	@$(PY) -c 'import shapely, pyproj, geographiclib, numpy, pandas' 2>/dev/null || \
 	  $(PY) -m pip install -q --disable-pip-version-check $(ORACLE_PKGS)
+	@$(PY) -c 'import selenium' 2>/dev/null || $(PY) -m pip install -q --disable-pip-version-check $(BROWSER_PKGS)
 
 build: deps
 	$(SWIFT) build
@@ -45,7 +53,8 @@ release: deps
 	$(SWIFT) build -c release
 
 run: release
-	$(BIN) compare
+	@mkdir -p out
+	$(BIN) compare --html out/compare.html
 
 test: test-deps
 	PERIMETER_PYTHON=$(PY) PERIMETER_SHARED=$(abspath ../shared) $(SWIFT) test
@@ -72,6 +81,12 @@ docs-map: release
 	@command -v rsvg-convert >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq librsvg2-bin >/dev/null; }
 	@mkdir -p docs
 	$(BIN) compare --quiet --out out/compare --map docs/compare-default.svg --png >/dev/null
+
+## The README's screenshot of the interactive comparison page (docs/compare-html.png; headless Chromium).
+docs-html: test-deps release
+	@mkdir -p out docs
+	$(BIN) compare --quiet --html out/compare.html >/dev/null
+	$(PY) tools/browser/check_page.py --screenshot out/compare.html docs/compare-html.png
 
 ## Optional, heavy (QGIS ≈ 320 MB download): load every GeoJSON/GPKG/KML of a compare run and an incursions run
 ## in QGIS headless (Debian python3-qgis with /usr/bin/python3, tools/qgis/check.py). Not part of `make test`.

@@ -2,7 +2,7 @@
 // Perimeter: geospatial air-defense perimeter analysis over GEOS and PROJ.
 //
 // Layers (a lower layer never imports a higher one):
-//   CGEOS, CPROJ, CSQLite (system libraries) → GeometryCore → GeoJSON, GISFormats → PerimeterKit → perimeter (CLI)
+//   CGEOS, CPROJ, CSQLite (system libraries) → GeometryCore → GeoJSON, GISFormats → PerimeterKit → MapHTML (renderer) → perimeter (CLI)
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GeoJSON", targets: ["GeoJSON"]),
         .library(name: "GISFormats", targets: ["GISFormats"]),
         .library(name: "PerimeterKit", targets: ["PerimeterKit"]),
+        .library(name: "MapHTML", targets: ["MapHTML"]),
         .executable(name: "perimeter", targets: ["perimeter"]),
     ],
     dependencies: [
@@ -32,10 +33,11 @@ let package = Package(
         .target(name: "GeoJSON", dependencies: ["GeometryCore"]),
         .target(name: "GISFormats", dependencies: ["GeoJSON", "GeometryCore", "CSQLite"]),
         .target(name: "PerimeterKit", dependencies: ["GeometryCore", "GeoJSON", "GISFormats"]),
+        .target(name: "MapHTML", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterKit", "GeoJSON", "GeometryCore", "GISFormats",
+                "PerimeterKit", "GeoJSON", "GeometryCore", "GISFormats", "MapHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),

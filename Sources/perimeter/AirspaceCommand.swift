@@ -33,6 +33,8 @@ struct AirspaceCommand: ParsableCommand {
     @Flag(help: "Do not apply the rules file's exceptions (coverage limits still apply).")
     var noRules = false
 
+    @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
+
     func run() throws {
         let start = Date()
         let builder = try AirspaceBuilder(geoData: GeoDataLocator.directory(explicit: geodata))
@@ -55,5 +57,6 @@ struct AirspaceCommand: ParsableCommand {
                           airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
                           rules, Date().timeIntervalSince(start), path == "-" ? "stdout" : path)
         FileHandle.standardError.write(Data(line.utf8))
+        try htmlMap.writeAirspace(airspace, geodata: builder.geoData)
     }
 }

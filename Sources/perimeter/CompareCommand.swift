@@ -71,6 +71,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup(title: "Tracks (engagement before NATO entry)") var trackInput: TrackInputOptions
     @OptionGroup(title: "Map") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
 
     var segmentList: [String] { segments.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
 
@@ -130,5 +131,6 @@ struct CompareCommand: ParsableCommand {
         print(report.text(), terminator: "")
         print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
         try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
+        try htmlMap.writeComparison(report, geodata: geoDir, title: report.mapTitle)
     }
 }

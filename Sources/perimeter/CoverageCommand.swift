@@ -37,6 +37,7 @@ struct CoverageCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Map") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map") var htmlMap: HTMLMapOptions
 
     func validate() throws {
         if let r = rangeKm, !(r.isFinite && r > 0) { throw ValidationError("--range-km must be a positive number of km") }
@@ -73,5 +74,6 @@ struct CoverageCommand: ParsableCommand {
             print(text, terminator: "")
         }
         try mapOptions.write({ try coverage.mapLayers() }, geodata: nil, title: "Coverage of \(siteList.count) sites")
+        try htmlMap.writeCoverage(coverage, title: "Coverage of \(siteList.count) sites")
     }
 }

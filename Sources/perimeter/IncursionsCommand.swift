@@ -25,11 +25,15 @@ struct IncursionsCommand: ParsableCommand {
               md       a Markdown summary.
             Times are ISO 8601 UTC. Without -o and --format only the summary is printed. The summary
             goes to stdout, or to stderr when the data goes to stdout (-o -).
+            Streaming: `incursions - --format csv -o -` reads CSV from standard input and writes each
+            track's rows as soon as the track is complete (at the next track when rows are grouped per
+            track; when ordered by time with aircraft interleaved, once the aircraft has been silent for
+            --track-timeout-s or at the end of input).
             With --scenario NAME the scenario's tracks run against its airspaces and the computed figures
             are compared with the reported ones: exit 0 when all are within tolerance, 1 otherwise.
             """)
 
-    @Argument(help: "Track file (.csv, .gpx, .geojson/.json).")
+    @Argument(help: "Track file (.csv, .gpx, .geojson/.json); '-' reads CSV from standard input.")
     var tracks: String?
 
     @Option(name: .customLong("airspace"), help: "National airspace by ISO code (EE, PL, RO, RU-KGD, …); repeatable.")
@@ -65,6 +69,7 @@ struct IncursionsCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Map (tracks drawn: at most 2,000, those with incursions first)") var mapOptions: MapOptions
+    @OptionGroup(title: "Interactive map (time slider; tracks drawn as for --map)") var htmlMap: HTMLMapOptions
 
     enum DataFormat: String { case geojson, csv, md }
 
@@ -149,12 +154,27 @@ struct IncursionsCommand: ParsableCommand {
         // Analysis.
         let analyzer = TrackAnalyzer(airspaces: airspaceFinders, coverage: coverageFinders)
         let progress = ProgressReporter(label: "incursions", quiet: quiet)
+        let fromStdin = trackFile == "-"
+        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil || htmlMap.html != nil
         var source = try trackFormat.open(trackFile, options: options)
         source.progress = progress.sink
+        source.retainsTracks = fromStdin && needsTracksAgain
+        let axisCheck = (geodataDir ?? (try? GeoDataLocator.directory(explicit: geodata)))
+            .flatMap { try? AxisOrderCheck.countries(geodata: $0) }
+        if let axisCheck { source.observer = { axisCheck.observe($0) } }
         let workers = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-        let result = try TrackPipeline.run(&source, analyzer: analyzer, workers: workers)
+        // Per-track CSV to stdout is streamed: each track's rows as soon as it is done.
+        let stream: RowStream? = outFormat == .csv && (output ?? "-") == "-" && !needsTracksAgain
+            ? RowStream(coverage: !coverageFinders.isEmpty) : nil
+        var onReport: (@Sendable (TrackReport) -> Void)? = nil
+        if let stream { onReport = { stream.write($0) } }
+        let result = try TrackPipeline.run(&source, analyzer: analyzer, workers: workers, keepReports: stream == nil,
+                                           onReport: onReport)
         let stats = result.statistics
         progress.finish(done: stats.fixes, total: nil, unit: "fixes")
+        if scenarioValue == nil, let w = axisCheck?.warning(source: fromStdin ? "standard input" : trackFile) {
+            FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+        }
         guard stats.tracks > 0 else {
             throw DomainError.invalidInput(source: trackFile, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
                 ? "no usable track (\(stats.invalidSkipped) invalid rows and \(stats.emptyTracksSkipped) empty tracks skipped)"
@@ -164,7 +184,9 @@ struct IncursionsCommand: ParsableCommand {
         // Tracks again, for geometry and scenario checks (a second streamed pass; files are small or
         // the output asks for geometry).
         var secondPass: [Track]? = nil
-        if outFormat == .geojson || scenarioValue != nil {
+        if fromStdin && needsTracksAgain {
+            secondPass = source.retained
+        } else if outFormat == .geojson || scenarioValue != nil {
             var again = try trackFormat.open(trackFile, options: options)
             var all: [Track] = []
             while let t = try again.nextTrack() { all.append(t) }
@@ -185,6 +207,8 @@ struct IncursionsCommand: ParsableCommand {
                     }
                 }
                 try writeLayers([("incursions", FeatureCollection(features: lines)), ("entry_exit", FeatureCollection(features: points))], to: path)
+            case .csv where stream != nil:
+                break  // written while reading
             case .csv:
                 try write(IncursionCSV.perTrack(result.reports), to: path)
                 if path != "-" {
@@ -196,17 +220,24 @@ struct IncursionsCommand: ParsableCommand {
             }
         }
 
-        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { try trackFormat.open(trackFile, options: options) },
+        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                                  : try trackFormat.open(trackFile, options: options) },
                                        airspaces: airspaces, geodata: geodataDir ?? geodata,
                                        title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
+        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
+                                                                               : try trackFormat.open(trackFile, options: options) },
+                                    airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
+                                    geodata: geodataDir ?? geodata,
+                                    title: scenarioValue?.title ?? "Incursions: \(stats.tracks) tracks from \((trackFile as NSString).lastPathComponent)")
 
         // Summary.
         let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-        var text = "incursions: \(stats.tracks) tracks, \(stats.fixes) fixes from \(trackFile)\n"
+        var text = "incursions: \(stats.tracks) tracks, \(stats.fixes) fixes from \(fromStdin ? "standard input" : trackFile)\n"
         var notes: [String] = []
         if stats.duplicateTimesDropped > 0 { notes.append("\(stats.duplicateTimesDropped) fixes with duplicate times dropped") }
         if stats.invalidSkipped > 0 { notes.append("\(stats.invalidSkipped) invalid rows skipped") }
         if stats.emptyTracksSkipped > 0 { notes.append("\(stats.emptyTracksSkipped) empty tracks skipped") }
+        notes += TrackReadNotes.notes(stats, options: options)
         if !notes.isEmpty { text += "  " + notes.joined(separator: "; ") + "\n" }
         let width = max(10, (result.totals.map(\.airspace.count).max() ?? 0) + 1)
         func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
@@ -216,7 +247,7 @@ struct IncursionsCommand: ParsableCommand {
                            t.incursions, t.totalDwellS, t.totalPathLengthM / 1000, t.maxPenetrationM / 1000)
         }
         if !coverageFinders.isEmpty {
-            let warned = result.reports.compactMap { $0.coverage.first?.warningTimeS }
+            let warned = stream?.warningTimes ?? result.reports.compactMap { $0.coverage.first?.warningTimeS }
             if !warned.isEmpty {
                 text += String(format: "  warning time (coverage → first airspace entry): %d tracks, min %.0f s, median %.0f s\n",
                                warned.count, warned.min()!, warned.sorted()[warned.count / 2])

@@ -23,7 +23,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "GeoJSON layer files, drawn in this order.")
     var layers: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output file: .svg, .gpkg, .kml or .geojson.")
+    @Option(name: .shortAndLong, help: "Output file: .svg, .gpkg, .kml, .geojson or .html (interactive page).")
     var output: String
 
     @Option(help: "Map CRS (EPSG code, PROJ string or WKT).")
@@ -56,9 +56,10 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         guard !layers.isEmpty else { throw ValidationError("give at least one layer file") }
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["svg", "gpkg", "kml", "geojson", "json"].contains(ext) else {
-            throw ValidationError("-o \(output): use .svg, .gpkg, .kml or .geojson")
+        guard ["svg", "gpkg", "kml", "geojson", "json", "html", "htm"].contains(ext) else {
+            throw ValidationError("-o \(output): use .svg, .gpkg, .kml, .geojson or .html")
         }
+        if ext == "html" || ext == "htm" { try HTMLMapOptions.check(output, flag: "-o") }
         if png, ext != "svg" { throw ValidationError("--png needs an .svg output") }
         if let bbox { _ = try Self.parseBBox(bbox) }
     }
@@ -91,6 +92,12 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var inputs: [(name: String, collection: FeatureCollection)] = []
         for path in layers { inputs.append((Self.layerName(path), try GeoJSONReader.read(contentsOf: path))) }
+        if ["html", "htm"].contains((output as NSString).pathExtension.lowercased()) {
+            let pageLayers = zip(layers, inputs).map { MapLayer(name: $1.name, role: Self.role(for: $0, collection: $1.collection), collection: $1.collection) }
+            try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? inputs.map(\.name).joined(separator: ", ") : title,
+                                           geodata: geodata, to: output)
+            return
+        }
         guard (output as NSString).pathExtension.lowercased() == "svg" else {
             try writeLayers(inputs, to: output)
             return

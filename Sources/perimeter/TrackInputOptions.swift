@@ -16,6 +16,7 @@ struct TrackInputOptions: ParsableArguments {
 
     func validate() throws {
         if tracks != nil && scenario != nil { throw FlagError("give either --tracks or --scenario, not both") }
+        if tracks == "-" { throw FlagError("--tracks -: compare reads the tracks twice, so standard input cannot be used; give a file") }
     }
 
     /// The tracks to check, or `nil` when neither --tracks nor --scenario is given.

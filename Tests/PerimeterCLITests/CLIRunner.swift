@@ -44,13 +44,15 @@ enum CLI {
     }
 
     /// Runs `executable` with `arguments`, in `directory` if given, and waits.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
+        for (k, v) in extra { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -69,8 +71,33 @@ enum CLI {
     }
 
     /// Runs `perimeter` with `arguments`.
-    static func perimeter(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        try run(binary.path, arguments, in: directory)
+    static func perimeter(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        try run(binary.path, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs `perimeter` with `arguments` and the file `stdinPath` as its standard input.
+    static func perimeter(_ arguments: [String], stdinPath: String) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
+        p.environment = env
+        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
+        defer { try? input.close() }
+        p.standardInput = input
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        nonisolated(unsafe) var errData = Data()
+        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary directory, removed by the caller with `cleanUp`.

@@ -69,7 +69,8 @@ import GeometryCore
     }
 
     @Test func badInputErrorsCarryLineNumbers() throws {
-        #expect(try failure("track_id,time,lat\nA,1,52\n") == "FILE:1: missing column 'lon' in the header")
+        #expect(try failure("track_id,time,lat\nA,1,52\n")
+                == "FILE:1: missing column 'lon' in the header; found 'track_id', 'time', 'lat' (see --columns and --preset)")
         #expect(try failure("track_id,time,lon,lat\nA,1,14,52\nA,soon,14,52\n")
                 == "FILE:3: track 'A': unparsable time 'soon' (want ISO 8601 or epoch seconds)")
         #expect(try failure("track_id,time,lon,lat\nA,1,14,95\n") == "FILE:2: track 'A': latitude 95.0 outside [-90, 90]")
@@ -77,8 +78,9 @@ import GeometryCore
                 == "FILE:2: track 'A': non-finite value (NaN or infinity) in column 'lon'")
         #expect(try failure("track_id,time,lon,lat\nA,1,14,5x2\n") == "FILE:2: track 'A': unparsable number '5x2' in column 'lat'")
         #expect(try failure("track_id,time,lon,lat\nA,1,14\n") == "FILE:2: expected at least 4 fields, found 3")
-        #expect(try failure("track_id,time,lon,lat\nA,1,14,52\nB,1,14,52\nA,2,14,52\n")
-                == "FILE:4: track 'A': track reappears after other tracks; a track's rows must be contiguous")
+        // B starts before A's last time: the rows are grouped per track, so A cannot come back.
+        #expect(try failure("track_id,time,lon,lat\nA,5,14,52\nB,1,14,52\nA,6,14,52\n")
+                == "FILE:4: track 'A': track reappears after other tracks; give each track's rows together, or the whole file ordered by time")
     }
 
     @Test func skipInvalidSkipsAndCounts() throws {

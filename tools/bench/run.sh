@@ -72,5 +72,5 @@ print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, tot
       + (f", {missing} tracks missing" if missing else "") + (" (OK, < 0.5 s)" if max(diffs) < 0.5 and not missing else " (DISAGREES)"))
 PYEOF
 
-echo
-bash tools/bench/large_polygon.sh
+bash "$(dirname "$0")/streaming.sh"   # track input: peak memory, interleaved and stdin (tools/bench/streaming.sh)
+echo; bash "$(dirname "$0")/large_polygon.sh"   # 1,000,000-vertex airspace: time and peak memory (tools/bench/large_polygon.sh)

@@ -13,22 +13,33 @@ import Foundation
 public enum IncursionCSV {
     public static func perTrack(_ reports: [TrackReport]) -> String {
         let coverage = reports.contains { !$0.coverage.isEmpty }
-        var out = "track_id,airspace,dwell_s,incursions,path_km,max_depth_km,first_entry_time,last_exit_time,fixes"
-        out += coverage ? ",first_covered_time,covered_s,warning_s\n" : "\n"
-        for r in reports {
-            for (k, s) in r.airspaces.enumerated() {
-                out += "\(field(r.trackID)),\(field(s.airspace)),\(fmt(s.totalDwellS, 3)),\(s.incursions.count),"
-                out += "\(fmt(s.totalPathLengthM / 1000, 3)),\(fmt(s.maxPenetrationM / 1000, 3)),"
-                out += "\(s.incursions.first.map { UTCTime.iso8601($0.entryTime) } ?? ""),"
-                out += "\(s.incursions.last.map { UTCTime.iso8601($0.exitTime) } ?? ""),\(r.fixCount)"
-                if coverage {
-                    let c = k < r.coverage.count ? r.coverage[k] : nil
-                    out += ",\(c?.firstInsideCoverageTime.map(UTCTime.iso8601) ?? "")"
-                    out += ",\(c.map { fmt($0.totalInsideCoverageS, 3) } ?? "")"
-                    out += ",\(c?.warningTimeS.map { fmt($0, 3) } ?? "")"
-                }
-                out += "\n"
+        var out = perTrackHeader(coverage: coverage)
+        for r in reports { out += perTrackRows(r, coverage: coverage) }
+        return out
+    }
+
+    /// The header line of the per-track table (with the coverage columns when `coverage`).
+    public static func perTrackHeader(coverage: Bool) -> String {
+        "track_id,airspace,dwell_s,incursions,path_km,max_depth_km,first_entry_time,last_exit_time,fixes"
+            + (coverage ? ",first_covered_time,covered_s,warning_s\n" : "\n")
+    }
+
+    /// One track's rows of the per-track table, one per airspace: a stream writes these as each
+    /// track is done, and the result is the same bytes as `perTrack` of all reports.
+    public static func perTrackRows(_ r: TrackReport, coverage: Bool) -> String {
+        var out = ""
+        for (k, s) in r.airspaces.enumerated() {
+            out += "\(field(r.trackID)),\(field(s.airspace)),\(fmt(s.totalDwellS, 3)),\(s.incursions.count),"
+            out += "\(fmt(s.totalPathLengthM / 1000, 3)),\(fmt(s.maxPenetrationM / 1000, 3)),"
+            out += "\(s.incursions.first.map { UTCTime.iso8601($0.entryTime) } ?? ""),"
+            out += "\(s.incursions.last.map { UTCTime.iso8601($0.exitTime) } ?? ""),\(r.fixCount)"
+            if coverage {
+                let c = k < r.coverage.count ? r.coverage[k] : nil
+                out += ",\(c?.firstInsideCoverageTime.map(UTCTime.iso8601) ?? "")"
+                out += ",\(c.map { fmt($0.totalInsideCoverageS, 3) } ?? "")"
+                out += ",\(c?.warningTimeS.map { fmt($0, 3) } ?? "")"
             }
+            out += "\n"
         }
         return out
     }

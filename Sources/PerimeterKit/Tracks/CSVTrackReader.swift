@@ -5,64 +5,86 @@ import Darwin
 #endif
 import GeometryCore
 
-/// Streams tracks from a CSV file with a header row: one row per fix, a track's rows contiguous.
+/// Streams tracks from a CSV file (or standard input, path `-`) with a header row: one row per fix.
 ///
-/// Columns are found by name (`TrackReadOptions`, defaults `track_id,time,lon,lat,alt_m`; the
-/// altitude column is optional); extra columns are ignored. Times are ISO 8601 or epoch seconds;
-/// lon/lat are degrees WGS84. Fields are separated by commas; surrounding double quotes are
-/// stripped (quoted fields must not contain commas). The file is read in 1 MiB blocks and parsed
-/// from raw bytes: only the current track is held in memory.
+/// Columns are found by name, case-insensitively (`TrackReadOptions`, defaults
+/// `track_id,time,lon,lat,alt_m`, or a preset's; the altitude column is optional); extra columns
+/// are ignored. The separator (`,`, `;` or tab) is the one the header uses most (with `;`, numbers
+/// may use a decimal comma). Fields may be
+/// double-quoted (a quoted field may hold the separator; `""` is a quote). Times are ISO 8601 or a
+/// number of epoch units (`TrackReadOptions.timeUnit`), each within 1900–2200; lon/lat are degrees
+/// WGS84, or one `"lat,lon"` field (`positionColumn`). Input is read in 1 MiB blocks with `read(2)`
+/// (a pipe's rows are taken as they arrive) and parsed from raw bytes.
+///
+/// Two row orders are read as they come (`OpenTracks` decides which one it sees):
+/// - **grouped**: each track's rows together. A track is finished when the next one starts; only
+///   the current track is held. A track reappearing later is an error naming the line.
+/// - **ordered by time, aircraft interleaved** (OpenSky state vectors): one open track per aircraft,
+///   finished at the end of input or once the aircraft has been silent for
+///   `TrackReadOptions.trackTimeoutS` of data time; memory is bounded by the aircraft in the air.
+/// Within a track, time going backwards is an error naming the line unless sorting.
 ///
 /// Not `Sendable`: use one reader from one thread.
 public final class CSVTrackReader: TrackSource {
-    /// The path as given.
+    /// The path as given (`-` for standard input).
     public let path: String
     public let options: TrackReadOptions
-    public private(set) var statistics = TrackReadStatistics()
+    public var statistics: TrackReadStatistics { tracks.statistics }
 
-    private let file: UnsafeMutablePointer<FILE>
+    /// The name used in messages: the path, or `<stdin>`.
+    private let name: String
+    private let fd: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity = 1 << 20
     private var position = 0, filled = 0
     private var atEOF = false
     private var lineNumber = 0
 
-    private var idColumn = 0, timeColumn = 0, lonColumn = 0, latColumn = 0, altitudeColumn = -1
+    private var separator: UInt8 = 0x2C
+    private var idColumn = 0, timeColumn = 0, lonColumn = 0, latColumn = 0, altitudeColumn = -1, positionColumn = -1
+    private var idName = "", timeName = "", lonName = "", latName = "", altitudeName = "", positionName = ""
     private var neededFields = 0
     private var fieldStart: UnsafeMutablePointer<Int>
     private var fieldEnd: UnsafeMutablePointer<Int>
+    private var quoted: UnsafeMutablePointer<Bool>
 
-    private var accumulator: FixAccumulator
-    private var currentID: [UInt8] = []
-    private var inTrack = false
-    private var finishedIDs = Set<String>()
+    private var tracks: OpenTracks
 
-    /// Opens `path` and reads its header. Throws `TrackReadError` (cannot open, missing column).
+    /// Opens `path` (`-`: standard input) and reads its header. Throws `TrackReadError` (cannot
+    /// open, missing column).
     public init(path: String, options: TrackReadOptions = TrackReadOptions()) throws {
         self.path = path
         self.options = options
-        guard let f = fopen(path, "rb") else {
-            throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: String(cString: strerror(errno))))
+        name = path == "-" ? "<stdin>" : path
+        if path == "-" {
+            fd = STDIN_FILENO
+        } else {
+            let f = open(path, O_RDONLY)
+            guard f >= 0 else {
+                throw TrackReadError(file: path, line: 0, problem: .cannotOpen(reason: String(cString: strerror(errno))))
+            }
+            fd = f
         }
-        file = f
         buffer = .allocate(capacity: capacity)
         fieldStart = .allocate(capacity: 1)
         fieldEnd = .allocate(capacity: 1)
-        accumulator = FixAccumulator(file: path, options: options)
+        quoted = .allocate(capacity: 1)
+        tracks = OpenTracks(file: path == "-" ? "<stdin>" : path, options: options)
         try readHeader()
     }
 
     deinit {
-        fclose(file)
+        if fd != STDIN_FILENO { close(fd) }
         buffer.deallocate()
         fieldStart.deallocate()
         fieldEnd.deallocate()
+        quoted.deallocate()
     }
 
     // MARK: Lines
 
     /// The next line as `[start, end)` in `buffer` (without the newline or a trailing CR).
-    private func nextLine() -> (Int, Int)? {
+    private func nextLine() throws -> (Int, Int)? {
         while true {
             let buffer = self.buffer, position = self.position
             if let nl = memchr(buffer + position, 0x0A, filled - position) {
@@ -79,11 +101,11 @@ public final class CSVTrackReader: TrackSource {
                 lineNumber += 1
                 return (start, end > start && buffer[end - 1] == 0x0D ? end - 1 : end)
             }
-            refill()
+            try refill()
         }
     }
 
-    private func refill() {
+    private func refill() throws {
         let leftover = filled - position
         if leftover > 0 && position > 0 { memmove(buffer, buffer + position, leftover) }
         position = 0
@@ -95,176 +117,246 @@ public final class CSVTrackReader: TrackSource {
             buffer = bigger
             capacity *= 2
         }
-        let n = fread(buffer + filled, 1, capacity - filled, file)
-        filled += n
-        if n == 0 { atEOF = true }
+        while true {
+            let n = read(fd, buffer + filled, capacity - filled)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else {
+                throw TrackReadError(file: name, line: lineNumber + 1, problem: .cannotOpen(reason: String(cString: strerror(errno))))
+            }
+            filled += n
+            if n == 0 { atEOF = true }
+            return
+        }
     }
 
-    /// Splits `[start, end)` at commas into `fieldStart/fieldEnd` (up to `neededFields`); returns the count.
+    /// Splits `[start, end)` at the separator into `fieldStart/fieldEnd` (up to `neededFields`),
+    /// honouring double quotes; returns the count. Quoted fields are marked in `quoted` (their
+    /// doubled quotes are undone by `text`).
     @inline(__always)
     private func split(_ start: Int, _ end: Int) -> Int {
         // Locals: class properties read in the loop would each pay a dynamic exclusivity check.
-        let buffer = self.buffer, fieldStart = self.fieldStart, fieldEnd = self.fieldEnd
-        let neededFields = self.neededFields
+        let buffer = self.buffer, fieldStart = self.fieldStart, fieldEnd = self.fieldEnd, quoted = self.quoted
+        let neededFields = self.neededFields, separator = self.separator
         var count = 0
-        var s = start
         var i = start
-        while i < end, count < neededFields {
-            if buffer[i] == 0x2C {
-                fieldStart[count] = s; fieldEnd[count] = i; count += 1
-                s = i + 1
+        while count < neededFields {
+            while i < end, buffer[i] == 0x20 || buffer[i] == 0x09 && separator != 0x09 { i += 1 }
+            if i < end, buffer[i] == 0x22 {  // a quoted field: up to the closing quote
+                var j = i + 1
+                while j < end {
+                    if buffer[j] == 0x22 {
+                        if j + 1 < end, buffer[j + 1] == 0x22 { j += 2; continue }
+                        break
+                    }
+                    j += 1
+                }
+                fieldStart[count] = i + 1; fieldEnd[count] = min(j, end); quoted[count] = true
+                count += 1
+                i = j + 1
+                while i < end, buffer[i] != separator { i += 1 }
+            } else {
+                let s = i
+                while i < end, buffer[i] != separator { i += 1 }
+                var b = i
+                while b > s, buffer[b - 1] == 0x20 || buffer[b - 1] == 0x09 { b -= 1 }
+                fieldStart[count] = s; fieldEnd[count] = b; quoted[count] = false
+                count += 1
             }
-            i += 1
-        }
-        if count < neededFields {
-            fieldStart[count] = s; fieldEnd[count] = end; count += 1
-        }
-        for k in 0..<count {  // trim blanks and quotes
-            var a = fieldStart[k], b = fieldEnd[k]
-            while a < b, buffer[a] == 0x20 || buffer[a] == 0x09 { a += 1 }
-            while b > a, buffer[b - 1] == 0x20 || buffer[b - 1] == 0x09 { b -= 1 }
-            if b - a >= 2, buffer[a] == 0x22, buffer[b - 1] == 0x22 { a += 1; b -= 1 }
-            fieldStart[k] = a; fieldEnd[k] = b
+            if i >= end { break }
+            i += 1  // past the separator
+            if i == end, count < neededFields {  // a trailing empty field
+                fieldStart[count] = end; fieldEnd[count] = end; quoted[count] = false
+                count += 1
+                break
+            }
         }
         return count
     }
 
     private func text(_ k: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: buffer + fieldStart[k], count: fieldEnd[k] - fieldStart[k]), as: UTF8.self)
+        let s = String(decoding: UnsafeBufferPointer(start: buffer + fieldStart[k], count: fieldEnd[k] - fieldStart[k]), as: UTF8.self)
+        return quoted[k] ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
     }
 
     private func readHeader() throws {
-        guard let (first, end) = nextLine() else {
-            throw TrackReadError(file: path, line: 1, problem: .missingColumn(options.idColumn))
+        guard let (first, end) = try nextLine() else {
+            throw TrackReadError(file: name, line: 1, problem: .missingColumn(options.idColumn, found: []))
         }
         var start = first
         if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
-        var names: [String] = []
-        var s = start
-        for i in start...end where i == end || buffer[i] == 0x2C {
-            var name = String(decoding: UnsafeBufferPointer(start: buffer + s, count: i - s), as: UTF8.self)
-            name = name.trimmingBlanksAndQuotes()
-            names.append(name)
-            s = i + 1
+        separator = Self.detectSeparator(buffer, start, end)
+        neededFields = 1 + (start..<end).reduce(0) { $0 + (buffer[$1] == separator ? 1 : 0) }
+        fieldStart.deallocate(); fieldEnd.deallocate(); quoted.deallocate()
+        fieldStart = .allocate(capacity: neededFields)
+        fieldEnd = .allocate(capacity: neededFields)
+        quoted = .allocate(capacity: neededFields)
+        let count = split(start, end)
+        let names = (0..<count).map { text($0) }
+        let lowered = names.map { $0.lowercased() }
+        func find(_ wanted: String) -> Int? {
+            for alternative in wanted.split(separator: "|") {
+                if let k = lowered.firstIndex(of: alternative.lowercased()) { return k }
+            }
+            return nil
         }
-        func column(_ name: String) throws -> Int {
-            guard let k = names.firstIndex(of: name) else {
-                throw TrackReadError(file: path, line: lineNumber, problem: .missingColumn(name))
+        func column(_ wanted: String) throws -> Int {
+            guard let k = find(wanted) else {
+                throw TrackReadError(file: name, line: lineNumber, problem: .missingColumn(wanted, found: names))
             }
             return k
         }
         idColumn = try column(options.idColumn)
         timeColumn = try column(options.timeColumn)
-        lonColumn = try column(options.lonColumn)
-        latColumn = try column(options.latColumn)
-        altitudeColumn = names.firstIndex(of: options.altitudeColumn) ?? -1
+        if let position = options.positionColumn, let k = find(position) {
+            positionColumn = k
+            positionName = names[k]
+            lonColumn = k; latColumn = k
+        } else {
+            lonColumn = try column(options.lonColumn)
+            latColumn = try column(options.latColumn)
+        }
+        altitudeColumn = find(options.altitudeColumn) ?? -1
+        idName = names[idColumn]; timeName = names[timeColumn]; lonName = names[lonColumn]; latName = names[latColumn]
+        if altitudeColumn >= 0 { altitudeName = names[altitudeColumn] }
         neededFields = max(idColumn, timeColumn, lonColumn, latColumn, altitudeColumn) + 1
-        fieldStart.deallocate(); fieldEnd.deallocate()
+        fieldStart.deallocate(); fieldEnd.deallocate(); quoted.deallocate()
         fieldStart = .allocate(capacity: neededFields)
         fieldEnd = .allocate(capacity: neededFields)
+        quoted = .allocate(capacity: neededFields)
+    }
+
+    /// The separator the header uses most among `,`, `;` and tab (outside quotes); `,` on a tie.
+    static func detectSeparator(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> UInt8 {
+        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var inQuotes = false
+        for i in start..<max(start, end) {
+            let c = p[i]
+            if c == 0x22 { inQuotes.toggle() } else if !inQuotes, counts[c] != nil { counts[c]! += 1 }
+        }
+        var best: UInt8 = 0x2C
+        for c: UInt8 in [0x3B, 0x09] where counts[c]! > counts[best]! { best = c }
+        return best
     }
 
     // MARK: Rows
 
-    private enum Row { case fix(Fix), invalid(TrackReadError.Problem) }
-
     @inline(__always)
     private func number(_ k: Int, _ column: String) -> Result<Double, TrackReadError> {
-        if let v = DecimalParser.parse(buffer, fieldStart[k], fieldEnd[k]) {
+        if let v = DecimalParser.parse(buffer, fieldStart[k], fieldEnd[k]) ?? decimalComma(k) {
             return v.isFinite ? .success(v) : .failure(rowError(.notFinite(column: column)))
         }
         return .failure(rowError(.unparsableNumber(column: column, text: text(k))))
     }
 
+    /// In a `;`-separated file (the spreadsheet export of locales that write `52,25`), a number
+    /// with one decimal comma and no point.
+    private func decimalComma(_ k: Int) -> Double? {
+        guard separator == 0x3B else { return nil }
+        var bytes = Array(UnsafeBufferPointer(start: buffer + fieldStart[k], count: fieldEnd[k] - fieldStart[k]))
+        guard bytes.count(where: { $0 == 0x2C }) == 1, !bytes.contains(0x2E),
+              let comma = bytes.firstIndex(of: 0x2C) else { return nil }
+        bytes[comma] = 0x2E
+        return bytes.withUnsafeBufferPointer { DecimalParser.parse($0.baseAddress!, 0, $0.count) }
+    }
+
     private func rowError(_ problem: TrackReadError.Problem) -> TrackReadError {
-        TrackReadError(file: path, line: lineNumber, trackID: nil, problem: problem)
+        TrackReadError(file: name, line: lineNumber, trackID: nil, problem: problem)
+    }
+
+    /// The row's lon/lat: from the two columns, or from one `"lat,lon"` field.
+    @inline(__always)
+    private func coordinates() -> Result<(Double, Double), TrackReadError> {
+        if positionColumn >= 0 {
+            let a = fieldStart[positionColumn], b = fieldEnd[positionColumn]
+            guard let comma = (a..<b).first(where: { buffer[$0] == 0x2C }) else {
+                return .failure(rowError(.unparsablePosition(column: positionName, text: text(positionColumn))))
+            }
+            var la = a, lb = comma, oa = comma + 1, ob = b
+            while lb > la, buffer[lb - 1] == 0x20 { lb -= 1 }
+            while la < lb, buffer[la] == 0x20 { la += 1 }
+            while oa < ob, buffer[oa] == 0x20 { oa += 1 }
+            while ob > oa, buffer[ob - 1] == 0x20 { ob -= 1 }
+            guard let lat = DecimalParser.parse(buffer, la, lb), let lon = DecimalParser.parse(buffer, oa, ob),
+                  lat.isFinite, lon.isFinite else {
+                return .failure(rowError(.unparsablePosition(column: positionName, text: text(positionColumn))))
+            }
+            return .success((lon, lat))
+        }
+        let lon: Double, lat: Double
+        switch number(lonColumn, lonName) { case .success(let v): lon = v; case .failure(let e): return .failure(e) }
+        switch number(latColumn, latName) { case .success(let v): lat = v; case .failure(let e): return .failure(e) }
+        return .success((lon, lat))
+    }
+
+    /// Whether the row has no position at all (empty coordinate fields).
+    private var positionIsEmpty: Bool {
+        fieldStart[lonColumn] == fieldEnd[lonColumn] && fieldStart[latColumn] == fieldEnd[latColumn]
     }
 
     /// Parses the fix fields of the current row (already split).
     @inline(__always)
     private func parseFix() -> Result<Fix, TrackReadError> {
-        let buffer = self.buffer, fieldStart = self.fieldStart, fieldEnd = self.fieldEnd
+        let fieldStart = self.fieldStart, fieldEnd = self.fieldEnd
         let timeColumn = self.timeColumn, altitudeColumn = self.altitudeColumn
-        guard let time = TrackTimeParser.epochSeconds(buffer, fieldStart[timeColumn], fieldEnd[timeColumn]) else {
-            return .failure(rowError(.unparsableTime(text(timeColumn))))
+        let time: Double
+        switch TrackTimeRange.parse(buffer, fieldStart[timeColumn], fieldEnd[timeColumn], unit: options.timeUnit) {
+        case .success(let t)?: time = t
+        case .failure(let range)?: return .failure(rowError(.timeOutOfRange(text: text(timeColumn), hint: range.hint)))
+        case nil: return .failure(rowError(.unparsableTime(text(timeColumn))))
         }
         let lon: Double, lat: Double
-        switch number(lonColumn, options.lonColumn) { case .success(let v): lon = v; case .failure(let e): return .failure(e) }
-        switch number(latColumn, options.latColumn) { case .success(let v): lat = v; case .failure(let e): return .failure(e) }
+        switch coordinates() { case .success(let c): (lon, lat) = c; case .failure(let e): return .failure(e) }
         guard abs(lat) <= 90 else { return .failure(rowError(.latitudeOutOfRange(lat))) }
         guard abs(lon) <= 180 else { return .failure(rowError(.longitudeOutOfRange(lon))) }
         var altitude: Double? = nil
         if altitudeColumn >= 0, fieldEnd[altitudeColumn] > fieldStart[altitudeColumn] {
-            switch number(altitudeColumn, options.altitudeColumn) {
-            case .success(let v): altitude = v
-            case .failure(let e): return .failure(e)
+            switch number(altitudeColumn, altitudeName) {
+            case .success(let v): altitude = v * options.altitudeUnit.metres
+            case .failure(let e):
+                // Receivers write "ground" (readsb) or similar for aircraft on the ground: no altitude.
+                guard options.skipRowsWithoutPosition else { return .failure(e) }
             }
         }
         return .success(Fix(time: time, position: Coordinate(lon: lon, lat: lat), altitudeM: altitude))
     }
 
-    @inline(__always)
-    private func idMatchesCurrent() -> Bool {
-        let a = fieldStart[idColumn], n = fieldEnd[idColumn] - a
-        guard n == currentID.count else { return false }
-        return currentID.withUnsafeBufferPointer { memcmp($0.baseAddress!, buffer + a, n) == 0 }
-    }
-
     public func nextTrack() throws -> Track? {
-        while let (start, end) = nextLine() {
-            if start == end { continue }
-            let count = split(start, end)
-            guard count >= neededFields else {
-                if count == 1 && fieldStart[0] == fieldEnd[0] { continue }  // a blank line
-                if options.skipInvalid { statistics.invalidSkipped += 1; continue }
-                throw rowError(.tooFewFields(expected: neededFields, found: count))
-            }
-            let sameTrack = inTrack && idMatchesCurrent()
-            let fix: Fix
-            switch parseFix() {
-            case .success(let f): fix = f
-            case .failure(var error):
-                if options.skipInvalid { statistics.invalidSkipped += 1; continue }
-                error.trackID = text(idColumn)
-                throw error
-            }
-            if sameTrack {
-                try accumulator.append(fix, line: lineNumber, statistics: &statistics)
+        while true {
+            if let ready = tracks.nextReady() { return ready }
+            guard !tracks.ended else { return nil }
+            guard let (start, end) = try nextLine() else {
+                try tracks.endOfInput()
                 continue
             }
-            // A new track starts on this row: finish the current one first.
-            let finished = inTrack ? try finishCurrent() : nil
-            let id = text(idColumn)
-            if finishedIDs.contains(id) {
-                throw TrackReadError(file: path, line: lineNumber, trackID: id, problem: .trackNotContiguous)
-            }
-            currentID = Array(buffer[fieldStart[idColumn]..<fieldEnd[idColumn]].withMemoryRebound())
-            inTrack = true
-            accumulator.start(id: id, line: lineNumber)
-            try accumulator.append(fix, line: lineNumber, statistics: &statistics)
-            if let finished { return finished }
+            try readRow(start, end)
         }
-        if inTrack {
-            inTrack = false
-            if let last = try finishCurrent() { return last }
+    }
+
+    /// Reads one data line into the open tracks.
+    private func readRow(_ start: Int, _ end: Int) throws {
+        if start == end { return }
+        let count = split(start, end)
+        guard count >= neededFields else {
+            if count == 1 && fieldStart[0] == fieldEnd[0] { return }  // a blank line
+            if options.skipInvalid { tracks.statistics.invalidSkipped += 1; return }
+            throw rowError(.tooFewFields(expected: neededFields, found: count))
         }
-        return nil
+        if options.skipRowsWithoutPosition && positionIsEmpty {
+            tracks.statistics.rowsWithoutPositionSkipped += 1
+            return
+        }
+        let fix: Fix
+        switch parseFix() {
+        case .success(let f): fix = f
+        case .failure(var error):
+            if options.skipInvalid { tracks.statistics.invalidSkipped += 1; return }
+            error.trackID = text(idColumn)
+            throw error
+        }
+        let a = fieldStart[idColumn], n = fieldEnd[idColumn] - a
+        let id = UnsafeBufferPointer(start: buffer + a, count: n)
+        try tracks.add(fix, id: id, quoted: quoted[idColumn], line: lineNumber)
     }
-
-    private func finishCurrent() throws -> Track? {
-        finishedIDs.insert(accumulator.id)
-        return try accumulator.finish(statistics: &statistics)
-    }
-}
-
-private extension UnsafeMutablePointer<UInt8> {
-    subscript(range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: self + range.lowerBound, count: range.count)
-    }
-}
-
-private extension UnsafeBufferPointer<UInt8> {
-    func withMemoryRebound() -> [UInt8] { Array(self) }
 }
 
 extension String {

@@ -12,7 +12,10 @@ import GeometryCore
 ///   are fixes, grouped into tracks by id (document order within a track).
 ///
 /// The track id is the `track_id` property, else `id`, else `name`, else the feature's `id` member,
-/// else `feature<N>` (the 0-based feature index). Tracks are yielded in order of first appearance.
+/// else `feature<N>` (the 0-based feature index). `--columns id=…,time=…,alt=…` (`TrackReadOptions`)
+/// names the id, time and altitude properties of Point features instead (matched case-insensitively;
+/// the altitude property, in `altitudeUnit`, is used when the Point has no third coordinate).
+/// Numeric times are in `TrackReadOptions.timeUnit`; every time must fall in 1900–2200. Tracks are yielded in order of first appearance.
 /// Positions are lon/lat degrees WGS84 (RFC 7946).
 ///
 /// Errors name the file and the JSON path: `tracks.geojson: features[3].properties.times: 12 times
@@ -70,7 +73,7 @@ public final class GeoJSONTrackReader: TrackSource {
         var byPointID: [String: Int] = [:]
         for (k, feature) in collection.features.enumerated() {
             let here = "features[\(k)]"
-            let id = Self.trackID(feature, index: k)
+            let id = Self.trackID(feature, index: k, keys: idKeys)
             switch feature.geometry {
             case .lineString(let positions)?:
                 let (key, value) = feature.properties["times"].map { ("times", $0) }
@@ -85,7 +88,7 @@ public final class GeoJSONTrackReader: TrackSource {
                 }
                 var draft = Draft(id: id, path: here)
                 for (j, (p, t)) in zip(positions, times).enumerated() {
-                    guard let time = Self.time(t) else {
+                    guard let time = try self.time(t, at: "\(timesPath)[\(j)]", track: id) else {
                         if options.skipInvalid { statistics.invalidSkipped += 1; continue }
                         throw fail("\(timesPath)[\(j)]", .unparsableTime(Self.text(t)), track: id)
                     }
@@ -93,13 +96,16 @@ public final class GeoJSONTrackReader: TrackSource {
                 }
                 drafts.append(draft)
             case .point(let p)?:
-                let timePath = "\(here).properties.time"
-                guard let value = feature.properties["time"], let time = Self.time(value) else {
+                let (timeKey, timeValue) = Self.property(feature, timeKeys)
+                let timePath = "\(here).properties.\(timeKey)"
+                guard let value = timeValue, let time = try self.time(value, at: timePath, track: id) else {
                     if options.skipInvalid { statistics.invalidSkipped += 1; continue }
-                    let text = feature.properties["time"].map(Self.text) ?? "(missing)"
+                    let text = timeValue.map(Self.text) ?? "(missing)"
                     throw fail(timePath, .unparsableTime(text), track: id)
                 }
-                let fix = (Fix(time: time, position: p.coordinate, altitudeM: p.altitude), here)
+                var altitude = p.altitude
+                if altitude == nil, let a = Self.property(feature, altitudeKeys).1?.doubleValue { altitude = a * options.altitudeUnit.metres }
+                let fix = (Fix(time: time, position: p.coordinate, altitudeM: altitude), here)
                 if let n = byPointID[id] {
                     drafts[n].fixes.append(fix)
                 } else {
@@ -130,9 +136,26 @@ public final class GeoJSONTrackReader: TrackSource {
         }
     }
 
-    private static func trackID(_ feature: Feature, index: Int) -> String {
-        for key in ["track_id", "id", "name"] {
-            switch feature.properties[key] {
+    /// Property names tried for the id, the time and the altitude of a Point, in order.
+    private var idKeys: [String] {
+        let mapped = options.idColumn.split(separator: "|").map(String.init)
+        return mapped + ["track_id", "id", "name"].filter { !mapped.contains($0) }
+    }
+    private var timeKeys: [String] { options.timeColumn.split(separator: "|").map(String.init) + ["time"] }
+    private var altitudeKeys: [String] { options.altitudeColumn.split(separator: "|").map(String.init) }
+
+    /// The first of `keys` among the feature's properties (exact name first, then any case).
+    private static func property(_ feature: Feature, _ keys: [String]) -> (String, JSONValue?) {
+        for key in keys { if let v = feature.properties[key] { return (key, v) } }
+        for key in keys {
+            if let name = feature.properties.keys.first(where: { $0.lowercased() == key.lowercased() }) { return (name, feature.properties[name]) }
+        }
+        return (keys.first ?? "time", nil)
+    }
+
+    private static func trackID(_ feature: Feature, index: Int, keys: [String]) -> String {
+        for key in keys {
+            switch property(feature, [key]).1 {
             case .string(let s)?: return s
             case .integer(let i)?: return String(i)
             case .number(let d)?: return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
@@ -143,13 +166,26 @@ public final class GeoJSONTrackReader: TrackSource {
         return "feature\(index)"
     }
 
-    /// Epoch seconds from an ISO 8601 string or a number of epoch seconds.
-    static func time(_ value: JSONValue) -> Double? {
+    /// Epoch seconds from an ISO 8601 string or a number of epoch units (`timeUnit`); `nil` when
+    /// unparsable; throws when outside 1900–2200.
+    private func time(_ value: JSONValue, at where_: String, track: String) throws -> Double? {
+        let number: Double
         switch value {
-        case .string(let s): return TrackTimeParser.epochSeconds(s)
-        case .integer(let i): return Double(i)
-        case .number(let d): return d.isFinite ? d : nil
+        case .string(let s):
+            guard let t = TrackTimeParser.epochSeconds(s) else { return nil }
+            let iso = s.utf8.count >= 10 && Array(s.utf8)[4] == UInt8(ascii: "-")
+            if iso {
+                guard TrackTimeRange.contains(t) else { throw fail(where_, .timeOutOfRange(text: s, hint: ""), track: track) }
+                return t
+            }
+            number = t
+        case .integer(let i): number = Double(i)
+        case .number(let d): guard d.isFinite else { return nil }; number = d
         default: return nil
+        }
+        switch TrackTimeRange.check(number: number, unit: options.timeUnit) {
+        case .success(let t): return t
+        case .failure(let e): throw fail(where_, .timeOutOfRange(text: Self.text(value), hint: e.hint), track: track)
         }
     }
 

@@ -3,6 +3,8 @@ import Foundation
 /// The format of a track file: chosen by extension (`.csv`, `.gpx`, `.geojson`/`.json`) unless given.
 public enum TrackFileFormat: String, Sendable, CaseIterable {
     case csv, gpx, geojson
+    /// readsb / tar1090 trace JSON (one aircraft per file; `--preset readsb`).
+    case readsb
 
     /// The format named by `path`'s extension, or `nil` for an unknown extension.
     public init?(path: String) {
@@ -16,7 +18,14 @@ public enum TrackFileFormat: String, Sendable, CaseIterable {
 
     /// The format of `path`: `explicit` when given, else by extension; throws
     /// `DomainError.invalidInput` naming the file for an unknown extension.
+    /// Standard input (`-`) is CSV.
     public static func of(_ path: String, explicit: TrackFileFormat? = nil) throws -> TrackFileFormat {
+        if path == "-" {
+            guard explicit == nil || explicit == .csv else {
+                throw DomainError.invalidInput(source: "<stdin>", message: "standard input is read as CSV only; give a \(explicit!.rawValue) track file by name")
+            }
+            return .csv
+        }
         if let explicit { return explicit }
         guard let format = TrackFileFormat(path: path) else {
             throw DomainError.invalidInput(
@@ -31,6 +40,7 @@ public enum TrackFileFormat: String, Sendable, CaseIterable {
         case .csv: return AnyTrackSource(try CSVTrackReader(path: path, options: options))
         case .gpx: return AnyTrackSource(GPXTrackReader(path: path, options: options))
         case .geojson: return AnyTrackSource(GeoJSONTrackReader(path: path, options: options))
+        case .readsb: return AnyTrackSource(ReadsbTraceReader(path: path, options: options))
         }
     }
 }

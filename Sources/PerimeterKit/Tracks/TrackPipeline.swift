@@ -17,10 +17,19 @@ public enum TrackPipeline {
 
     /// Runs `source` through `analyzer` with `workers` analysis threads (default: one fewer than
     /// the active processors, at least one). Throws the source's first `TrackReadError`.
+    ///
+    /// `onReport`, when given, receives each report in input order as soon as it and every report
+    /// before it are done (called from a worker thread, one call at a time): a stream can write a
+    /// track's results while later tracks are still being read. With `keepReports` false the
+    /// result's `reports` stay empty (totals are still complete), so memory does not grow with the
+    /// number of tracks.
     public static func run<Source: TrackSource>(_ source: inout Source, analyzer: TrackAnalyzer,
-                                                workers: Int? = nil, queueCapacity: Int = 64) throws -> Result {
+                                                workers: Int? = nil, queueCapacity: Int = 64,
+                                                keepReports: Bool = true,
+                                                onReport: (@Sendable (TrackReport) -> Void)? = nil) throws -> Result {
         let count = max(1, workers ?? (ProcessInfo.processInfo.activeProcessorCount - 1))
-        let queue = TrackQueue(capacity: queueCapacity)
+        let queue = TrackQueue(capacity: queueCapacity, airspaces: analyzer.airspaces.map(\.name),
+                               keepReports: keepReports, onReport: onReport)
         let group = DispatchGroup()
         for _ in 0..<count {
             group.enter()
@@ -44,11 +53,7 @@ public enum TrackPipeline {
         queue.finish()
         group.wait()
         if let readError { throw readError }
-        let reports = queue.results(count: n)
-        var totals = analyzer.airspaces.map { AirspaceTotals(airspace: $0.name) }
-        for report in reports {
-            for (k, summary) in report.airspaces.enumerated() { totals[k].add(summary) }
-        }
+        let (reports, totals) = queue.results()
         return Result(reports: reports, totals: totals, statistics: source.statistics)
     }
 }
@@ -59,10 +64,21 @@ private final class TrackQueue: @unchecked Sendable {
     private var pending: [(Int, Track)] = []
     private var head = 0
     private var finished = false
-    private var reports: [Int: TrackReport] = [:]
+    /// Reports done but not yet passed on (a later one finished before an earlier one).
+    private var waiting: [Int: TrackReport] = [:]
+    private var nextInOrder = 0
+    private var reports: [TrackReport] = []
+    private var totals: [AirspaceTotals]
     private let capacity: Int
+    private let keepReports: Bool
+    private let onReport: (@Sendable (TrackReport) -> Void)?
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    init(capacity: Int, airspaces: [String], keepReports: Bool, onReport: (@Sendable (TrackReport) -> Void)?) {
+        self.capacity = max(1, capacity)
+        self.totals = airspaces.map { AirspaceTotals(airspace: $0) }
+        self.keepReports = keepReports
+        self.onReport = onReport
+    }
 
     func put(_ n: Int, _ track: Track) {
         condition.lock()
@@ -85,10 +101,17 @@ private final class TrackQueue: @unchecked Sendable {
         return item
     }
 
+    /// Takes report `n`; passes on, in input order, every report now preceded by all earlier ones.
     func deliver(_ n: Int, _ report: TrackReport) {
         condition.lock()
-        reports[n] = report
-        condition.unlock()
+        defer { condition.unlock() }
+        waiting[n] = report
+        while let next = waiting.removeValue(forKey: nextInOrder) {
+            nextInOrder += 1
+            for (k, summary) in next.airspaces.enumerated() { totals[k].add(summary) }
+            if keepReports { reports.append(next) }
+            onReport?(next)
+        }
     }
 
     func finish() {
@@ -98,9 +121,9 @@ private final class TrackQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    func results(count: Int) -> [TrackReport] {
+    func results() -> ([TrackReport], [AirspaceTotals]) {
         condition.lock()
         defer { condition.unlock() }
-        return (0..<count).compactMap { reports[$0] }
+        return (reports, totals)
     }
 }

@@ -5,7 +5,12 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
     /// What is wrong.
     public enum Problem: Sendable, Hashable {
         case cannotOpen(reason: String)
-        case missingColumn(String)
+        /// A required column is not in the header; `found` lists the header's columns.
+        case missingColumn(String, found: [String])
+        /// A time outside 1900–2200 (`text` as written; `hint` suggests a time unit, may be empty).
+        case timeOutOfRange(text: String, hint: String)
+        /// A combined position field that is not `"lat,lon"`.
+        case unparsablePosition(column: String, text: String)
         case tooFewFields(expected: Int, found: Int)
         case unparsableTime(String)
         case unparsableNumber(column: String, text: String)
@@ -49,7 +54,13 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
     private var problemText: String {
         switch problem {
         case .cannotOpen(let reason): return "cannot open: \(reason)"
-        case .missingColumn(let name): return "missing column '\(name)' in the header"
+        case .missingColumn(let name, let found):
+            let wanted = name.split(separator: "|").map { "'\($0)'" }.joined(separator: " or ")
+            return "missing column \(wanted) in the header; found " + (found.isEmpty ? "no columns"
+                : found.map { "'\($0)'" }.joined(separator: ", ")) + " (see --columns and --preset)"
+        case .timeOutOfRange(let text, let hint):
+            return "time '\(text)' outside the years 1900–2200" + (hint.isEmpty ? "" : "; \(hint)")
+        case .unparsablePosition(let column, let text): return "unparsable position '\(text)' in column '\(column)' (want \"lat,lon\")"
         case .tooFewFields(let expected, let found): return "expected at least \(expected) fields, found \(found)"
         case .unparsableTime(let text): return "unparsable time '\(text)' (want ISO 8601 or epoch seconds)"
         case .unparsableNumber(let column, let text): return "unparsable number '\(text)' in column '\(column)'"
@@ -58,7 +69,8 @@ public struct TrackReadError: Error, Sendable, Hashable, CustomStringConvertible
         case .longitudeOutOfRange(let lon): return "longitude \(lon) outside [-180, 180]"
         case .timeBackwards(let previous, let time):
             return "time goes backwards (\(time) s after \(previous) s, epoch); use the sort option to sort fixes"
-        case .trackNotContiguous: return "track reappears after other tracks; a track's rows must be contiguous"
+        case .trackNotContiguous:
+            return "track reappears after other tracks; give each track's rows together, or the whole file ordered by time"
         case .emptyTrack: return "track has no fixes"
         case .malformedGPX(let what): return "malformed GPX: \(what)"
         case .invalidFeature(let what): return what

@@ -21,6 +21,13 @@ public struct TrackReadStatistics: Sendable, Hashable {
     public var invalidSkipped = 0
     /// Tracks left without fixes and skipped (only with `TrackReadOptions.skipInvalid`).
     public var emptyTracksSkipped = 0
+    /// Rows without a position skipped (only with `TrackReadOptions.skipRowsWithoutPosition`).
+    public var rowsWithoutPositionSkipped = 0
+    /// Tracks started by an id whose earlier track had been finished after `trackTimeoutS` of silence.
+    public var reappearedAsNewTracks = 0
+    /// The most tracks open at once (1 for input grouped per track; the aircraft in the air for
+    /// input ordered by time).
+    public var peakOpenTracks = 0
 
     public init() {}
 }
