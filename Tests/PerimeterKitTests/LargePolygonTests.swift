@@ -86,13 +86,17 @@ import GeometryCore
             shapely.prepare(boundary)
         out = {}
         for tid, fx in tracks.items():
-            dwell, pieces, deepest = 0.0, [], 0.0
-            for (t0, x0, y0), (t1, x1, y1) in zip(fx, fx[1:]):
-                seg = LineString([(x0, y0), (x1, y1)])
-                inside = seg.intersection(poly)
-                dwell += (t1 - t0) * inside.length / seg.length
-                parts = [g for g in getattr(inside, "geoms", [inside]) if g.geom_type == "LineString" and g.length > 0]
-                pieces += parts
+            # One overlay per track; each inside part is timed by where it lies along the track.
+            deepest = 0.0
+            t = np.array([f[0] for f in fx])
+            line = LineString([(f[1], f[2]) for f in fx])
+            along = np.concatenate([[0], np.cumsum(np.hypot(np.diff(line.xy[0]), np.diff(line.xy[1])))])
+            inside = line.intersection(poly)
+            pieces = [g for g in getattr(inside, "geoms", [inside]) if g.geom_type == "LineString" and g.length > 0]
+            dwell = 0.0
+            for p in pieces:
+                a, b = line.project(shapely.Point(p.coords[0])), line.project(shapely.Point(p.coords[-1]))
+                dwell += abs(np.interp(b, along, t) - np.interp(a, along, t))
             merged = linemerge(pieces) if pieces else None
             n = 0 if merged is None else len(getattr(merged, "geoms", [merged]))
             if with_depth and pieces:
