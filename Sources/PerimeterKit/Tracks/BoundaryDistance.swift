@@ -213,14 +213,30 @@ struct BoundaryDistance: Sendable {
             for n in candStart[c]..<candStart[c + 1] { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
         }
         guard best.isFinite else { return 0 }
-        let limit = best * 1.01 + 20
+        let limit = best * 1.03 + 20  // long edges' plane images are off by up to ~2 %
         var exact = Double.infinity
         func measure(_ k: Int) {
             let (dk, t) = planeDistance(p, kpx, kpy, k)
-            guard dk <= limit else { return }
             let edge = edges[k]
-            let q = Coordinate(lon: edge.ax + t * (edge.bx - edge.ax), lat: edge.ay + t * (edge.by - edge.ay))
-            exact = min(exact, dk < 2_000 ? metric.distance(p, q) : geodesic.distance(p, q))
+            let long = max(abs(edge.bx - edge.ax), abs(edge.by - edge.ay)) > 0.05
+            guard dk <= limit || long else { return }
+            func at(_ t: Double) -> Coordinate { Coordinate(lon: edge.ax + t * (edge.bx - edge.ax), lat: edge.ay + t * (edge.by - edge.ay)) }
+            var tq = t
+            if long {
+                // A long edge's plane image is bent: find its nearest point by golden section instead.
+                var lo = 0.0, hi = 1.0
+                let g = 0.5 * (5.0.squareRoot() - 1)
+                var x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo)
+                var f1 = metric.distance(p, at(x1)), f2 = metric.distance(p, at(x2))
+                for _ in 0..<60 {
+                    if f1 < f2 { hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = metric.distance(p, at(x1)) }
+                    else { lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = metric.distance(p, at(x2)) }
+                }
+                tq = 0.5 * (lo + hi)
+            }
+            let q = at(tq)
+            let dq = metric.distance(p, q)
+            exact = min(exact, dq < 2_000 ? dq : geodesic.distance(p, q))
         }
         if usesTree[c] {
             tree.walk(p.x, p.y, kpx, limit: { limit }) { range in
