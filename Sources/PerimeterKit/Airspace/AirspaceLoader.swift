@@ -11,8 +11,11 @@ import GeometryCore
 public enum AirspaceLoader {
     /// The airspace of a GeoJSON file: every Polygon/MultiPolygon feature (all of them, or those
     /// `select` accepts), validated and unioned. Throws `DomainError.invalidInput` naming the file.
+    /// A feature whose GEOS check would take hours (see `ValidityCheckCost`: a star with
+    /// 100,000 spikes) is not checked; `warn` gets one line saying so (default: stderr).
     public static func polygon(file: String, name: String, select: ((Feature) -> Bool)? = nil,
-                               allowOtherGeometries: Bool = false) throws -> AirspacePolygon {
+                               allowOtherGeometries: Bool = false,
+                               warn: (String) -> Void = { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }) throws -> AirspacePolygon {
         let collection: FeatureCollection
         do { collection = try GeoJSONReader.read(contentsOf: file) } catch {
             var located = error
@@ -32,7 +35,9 @@ public enum AirspaceLoader {
                     source: file, message: "features[\(k)].geometry: an airspace must be a Polygon or MultiPolygon, found \(feature.geometry?.typeName ?? "null")")
             }
             let g = try feature.geometry!.geosGeometry(context: context)
-            if let problem = try g.validityProblem {
+            if !ValidityCheckCost.isAffordable(feature.geometry!) {
+                warn("\(file): features[\(k)]: validity not checked (chains of edges overlap too much for GEOS, e.g. a star with thousands of spikes); a self-intersecting polygon is read with the even-odd rule")
+            } else if let problem = try g.validityProblem {
                 let at = problem.location.map { String(format: " at %.6f %.6f", $0.x, $0.y) } ?? ""
                 throw DomainError.invalidInput(
                     source: file, message: "features[\(k)]: invalid polygon (GEOS: \(problem.reason)\(at))")

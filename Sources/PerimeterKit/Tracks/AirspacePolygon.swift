@@ -5,7 +5,9 @@ import GeometryCore
 /// Coordinates are lon/lat degrees WGS84; edges are straight in lon/lat (RFC 7946 §3.1.1), so
 /// this is the polygon a GeoJSON `Polygon`/`MultiPolygon` describes. Rings may be closed (last
 /// point equal to the first) or not; orientation does not matter (inside is decided by the
-/// even–odd rule over all rings). Must not cross the antimeridian.
+/// even–odd rule over all rings). Across the antimeridian give it as RFC 7946 does (parts split
+/// at ±180°, in any order) or with longitudes continued past ±180°: `IncursionFinder` analyses it
+/// in its `LongitudeFrame`, where the parts join and the cut is no boundary.
 public struct AirspacePolygon: Sendable, Hashable {
     /// One part: an outer ring and the holes cut out of it.
     public struct Part: Sendable, Hashable {

@@ -1,39 +1,47 @@
 import GeometryCore
 
 /// Geodesic distance in metres from a point to the nearest point of a polygon's boundary
-/// (edges straight in lon/lat), for penetration depth.
+/// (edges straight in lon/lat, in the polygon's `LongitudeFrame`), for penetration depth.
 ///
-/// A coarse grid stores, per cell, the distance from the cell centre to the boundary and the few
-/// edges that can be nearest to any point of the cell. A query measures those edges in a plane
+/// A coarse grid stores, per cell, an upper bound of the distance anywhere in the cell and, when
+/// they are few (≤ `maxCandidates`), the edges that can be nearest to any point of the cell;
+/// cells with more candidates (spiky boundaries with thousands of edges in reach) answer from an
+/// `EdgeTree` instead, so memory stays linear in the edges. A query measures the edges in a plane
 /// centred on the point (per-vertex mean-latitude scales, relative error ≈ (d/R)², about 0.2 % at
 /// 300 km), then measures the nearest points of the edges within 1 % of the best with
 /// `Geodesic.inverse`; the result is the geodesic distance to a boundary point, exact to well under
-/// a metre for depths below a few hundred kilometres.
+/// a metre for depths below a few hundred kilometres. Points are frame coordinates.
 struct BoundaryDistance: Sendable {
     private let edges: [EdgeIndex.Edge]
     /// Metres per degree of longitude / latitude at each edge's endpoints.
     private let kax: [Double], kay: [Double], kbx: [Double], kby: [Double]
     private let metric: LocalMetric
     private let geodesic: Geodesic
+    private let tree: EdgeTree
     private let minX: Double, minY: Double, cellW: Double, cellH: Double
     private let nx: Int, ny: Int
     /// Upper bound of the distance anywhere in a cell, metres.
     private let cellUpperBound: [Double]
-    private let candStart: [Int32]
-    private let candEdges: [Int32]
+    /// Candidate edges of cell `c`: `candEdges[candStart[c]..<candStart[c+1]]`, or the tree when `usesTree[c]`.
+    private let candStart: [Int]
+    private let candEdges: [UInt32]
+    private let usesTree: [Bool]
 
-    init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 96) {
+    init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 96, maxCandidates: Int = 384) {
         let metric = LocalMetric(geodesic)
         self.metric = metric
         self.geodesic = geodesic
-        let edges = index.edges
+        let edges = Self.shortened(index.edges)
         self.edges = edges
         var kax: [Double] = [], kay: [Double] = [], kbx: [Double] = [], kby: [Double] = []
+        kax.reserveCapacity(edges.count); kay.reserveCapacity(edges.count)
+        kbx.reserveCapacity(edges.count); kby.reserveCapacity(edges.count)
         for e in edges {
             let (ax, ay) = metric.scales(atLatitude: e.ay), (bx, by) = metric.scales(atLatitude: e.by)
             kax.append(ax); kay.append(ay); kbx.append(bx); kby.append(by)
         }
         self.kax = kax; self.kay = kay; self.kbx = kbx; self.kby = kby
+        tree = EdgeTree(edges, metric: metric)
         let minX = index.minX, minY = index.minY
         self.minX = minX; self.minY = minY
         let w = max(index.maxX - index.minX, 1e-9), h = max(index.maxY - index.minY, 1e-9)
@@ -45,35 +53,10 @@ struct BoundaryDistance: Sendable {
         let cellW = w / Double(nx), cellH = h / Double(ny)
         self.nx = nx; self.ny = ny; self.cellW = cellW; self.cellH = cellH
 
-        // Chunks of consecutive edges with their lon/lat boxes, to skip far edges cheaply.
-        let chunkSize = 16
-        var chunks: [(x0: Double, y0: Double, x1: Double, y1: Double, first: Int, end: Int)] = []
-        var chunkKx: [Double] = []  // metres per degree of longitude at the chunk's highest |lat|
-        var first = 0
-        while first < edges.count {
-            let end = min(edges.count, first + chunkSize)
-            var x0 = Double.infinity, y0 = Double.infinity, x1 = -Double.infinity, y1 = -Double.infinity
-            for e in edges[first..<end] {
-                x0 = min(x0, e.ax, e.bx); x1 = max(x1, e.ax, e.bx); y0 = min(y0, e.ay, e.by); y1 = max(y1, e.ay, e.by)
-            }
-            chunks.append((x0, y0, x1, y1, first, end))
-            chunkKx.append(metric.scales(atLatitude: min(89.9, max(abs(y0), abs(y1)))).0)
-            first = end
-        }
-        let kyMin = metric.scales(atLatitude: 0).1
-        /// A lower bound (m) of the plane distance from `c` (where a degree of longitude is `kxc`
-        /// metres) to anything in chunk `n`'s box: scales shrink towards the poles.
-        func lowerBound(_ c: Coordinate, _ kxc: Double, _ n: Int) -> Double {
-            let ch = chunks[n]
-            let dx = max(0, ch.x0 - c.x, c.x - ch.x1), dy = max(0, ch.y0 - c.y, c.y - ch.y1)
-            let kx = min(kxc, chunkKx[n])
-            return 0.99 * ((dx * kx) * (dx * kx) + (dy * kyMin) * (dy * kyMin)).squareRoot()
-        }
-
         var upper = [Double](repeating: 0, count: nx * ny)
-        var start: [Int32] = [0]
-        var list: [Int32] = []
-        var chunkBound = [Double](repeating: 0, count: chunks.count)
+        var start: [Int] = [0]
+        var list: [UInt32] = []
+        var treeCells = [Bool](repeating: false, count: nx * ny)
         for j in 0..<ny {
             let lat0 = minY + Double(j) * cellH, lat1 = lat0 + cellH
             let nearEquator = lat0 <= 0 && lat1 >= 0 ? 0 : min(abs(lat0), abs(lat1))
@@ -82,27 +65,71 @@ struct BoundaryDistance: Sendable {
             for i in 0..<nx {
                 let c = Coordinate(lon: minX + (Double(i) + 0.5) * cellW, lat: minY + (Double(j) + 0.5) * cellH)
                 let (kcx, kcy) = metric.scales(atLatitude: c.y)
-                func distance(_ k: Int) -> Double {
-                    Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance
-                }
-                for n in chunks.indices { chunkBound[n] = lowerBound(c, kcx, n) }
-                var best = Double.infinity
-                for (n, ch) in chunks.enumerated() where chunkBound[n] < best {
-                    for k in ch.first..<ch.end { best = min(best, distance(k)) }
-                }
+                let best = Self.treeNearest(tree, edges, kax, kay, kbx, kby, c, kcx, kcy, below: .infinity).distance
                 // Any point of the cell is within best + half of the boundary; its nearest edge is
                 // within best + 2·half of the centre. 1 % + 50 m cover the plane approximation.
                 upper[j * nx + i] = (best + half) * 1.01 + 50
                 let limit = (best + 2 * half) * 1.01 + 50
-                for (n, ch) in chunks.enumerated() where chunkBound[n] <= limit {
-                    for k in ch.first..<ch.end where distance(k) <= limit { list.append(Int32(k)) }
+                let mark = list.count
+                var overflow = false
+                tree.walk(c.x, c.y, kcx, limit: { limit }) { range in
+                    for k in range where Self.planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], c, kcx, kcy).distance <= limit {
+                        list.append(UInt32(k))
+                    }
+                    if list.count - mark > maxCandidates { overflow = true; return false }
+                    return true
                 }
-                start.append(Int32(list.count))
+                if overflow {
+                    list.removeSubrange(mark...)
+                    treeCells[j * nx + i] = true
+                }
+                start.append(list.count)
             }
         }
         cellUpperBound = upper
         candStart = start
         candEdges = list
+        usesTree = treeCells
+    }
+
+    /// The edges cut into pieces of at most 0.05° (or longer when that would more than double the
+    /// count): the plane image of an edge interpolates its end scales, which for a degree-long
+    /// slanted edge (a spike) shifts it by up to a kilometre; short pieces keep that far below a metre.
+    static func shortened(_ edges: [EdgeIndex.Edge]) -> [EdgeIndex.Edge] {
+        func length(_ e: EdgeIndex.Edge) -> Double { max(abs(e.bx - e.ax), abs(e.by - e.ay)) }
+        var total = 0.0
+        for e in edges { total += length(e) }
+        let step = max(0.05, total / Double(max(1, edges.count)))
+        guard edges.contains(where: { length($0) > step }) else { return edges }
+        var out: [EdgeIndex.Edge] = []
+        out.reserveCapacity(2 * edges.count)
+        for e in edges {
+            let n = max(1, Int((length(e) / step).rounded(.up)))
+            if n == 1 { out.append(e); continue }
+            var ax = e.ax, ay = e.ay
+            for k in 1...n {
+                let t = Double(k) / Double(n)
+                let bx = k == n ? e.bx : e.ax + t * (e.bx - e.ax), by = k == n ? e.by : e.ay + t * (e.by - e.ay)
+                out.append(EdgeIndex.Edge(ax: ax, ay: ay, bx: bx, by: by))
+                ax = bx; ay = by
+            }
+        }
+        return out
+    }
+
+    /// The nearest edge to `c` (plane metric) among those nearer than `below`, over the whole tree.
+    private static func treeNearest(_ tree: EdgeTree, _ edges: [EdgeIndex.Edge], _ kax: [Double], _ kay: [Double],
+                                    _ kbx: [Double], _ kby: [Double], _ p: Coordinate, _ kpx: Double, _ kpy: Double,
+                                    below: Double) -> (distance: Double, k: Int, t: Double) {
+        var best = below, bestK = -1, bestT = 0.0
+        tree.walk(p.x, p.y, kpx, limit: { best }) { range in
+            for k in range {
+                let (d, t) = planeDistance(edges[k], kax[k], kay[k], kbx[k], kby[k], p, kpx, kpy)
+                if d < best { best = d; bestK = k; bestT = t }
+            }
+            return true
+        }
+        return (best, bestK, bestT)
     }
 
     @inline(__always) private func cell(_ p: Coordinate) -> Int {
@@ -147,14 +174,22 @@ struct BoundaryDistance: Sendable {
         let c = cell(p)
         let (kpx, kpy) = metric.scales(atLatitude: p.y)
         var best = Double.infinity, bestK = -1, bestT = 0.0
-        for n in Int(candStart[c])..<Int(candStart[c + 1]) {
-            let k = Int(candEdges[n])
-            let (d, t) = planeDistance(p, kpx, kpy, k)
-            if d < best { best = d; bestK = k; bestT = t }
+        if usesTree[c] {
+            (best, bestK, bestT) = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity)
+        } else {
+            // Inline scan of the cell's candidates (the common case).
+            for n in candStart[c]..<candStart[c + 1] {
+                let k = Int(candEdges[n])
+                let (d, t) = planeDistance(p, kpx, kpy, k)
+                if d < best { best = d; bestK = k; bestT = t }
+            }
         }
         guard bestK >= 0 else { return Nearest(distance: 0, point: p) }
         let e = edges[bestK]
-        return Nearest(distance: best, point: Coordinate(lon: e.ax + bestT * (e.bx - e.ax), lat: e.ay + bestT * (e.by - e.ay)))
+        let q = Coordinate(lon: e.ax + bestT * (e.bx - e.ax), lat: e.ay + bestT * (e.by - e.ay))
+        // The point-to-point metric of `planeDistance(_:_:)`, so that depth bounds built from
+        // |x − q| agree exactly with this value at p.
+        return Nearest(distance: planeDistance(p, q), point: q)
     }
 
     /// Point-to-point distance in metres with mean-of-endpoint scales (the metric of `nearest`).
@@ -172,19 +207,45 @@ struct BoundaryDistance: Sendable {
         let c = cell(p)
         let (kpx, kpy) = metric.scales(atLatitude: p.y)
         var best = Double.infinity
-        let s = Int(candStart[c]), e = Int(candStart[c + 1])
-        for n in s..<e { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
-        guard best.isFinite else { return 0 }
-        let limit = best * 1.01 + 20
-        var exact = Double.infinity
-        for n in s..<e {
-            let k = Int(candEdges[n])
-            let (dk, t) = planeDistance(p, kpx, kpy, k)
-            guard dk <= limit else { continue }
-            let edge = edges[k]
-            let q = Coordinate(lon: edge.ax + t * (edge.bx - edge.ax), lat: edge.ay + t * (edge.by - edge.ay))
-            exact = min(exact, dk < 2_000 ? metric.distance(p, q) : geodesic.distance(p, q))
+        if usesTree[c] {
+            best = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity).distance
+        } else {
+            for n in candStart[c]..<candStart[c + 1] { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
         }
-        return exact
+        guard best.isFinite else { return 0 }
+        let limit = best * 1.03 + 20  // long edges' plane images are off by up to ~2 %
+        var exact = Double.infinity
+        func measure(_ k: Int) {
+            let (dk, t) = planeDistance(p, kpx, kpy, k)
+            let edge = edges[k]
+            let long = max(abs(edge.bx - edge.ax), abs(edge.by - edge.ay)) > 0.05
+            guard dk <= limit || long else { return }
+            func at(_ t: Double) -> Coordinate { Coordinate(lon: edge.ax + t * (edge.bx - edge.ax), lat: edge.ay + t * (edge.by - edge.ay)) }
+            var tq = t
+            if long {
+                // A long edge's plane image is bent: find its nearest point by golden section instead.
+                var lo = 0.0, hi = 1.0
+                let g = 0.5 * (5.0.squareRoot() - 1)
+                var x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo)
+                var f1 = metric.distance(p, at(x1)), f2 = metric.distance(p, at(x2))
+                for _ in 0..<60 {
+                    if f1 < f2 { hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = metric.distance(p, at(x1)) }
+                    else { lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = metric.distance(p, at(x2)) }
+                }
+                tq = 0.5 * (lo + hi)
+            }
+            let q = at(tq)
+            let dq = metric.distance(p, q)
+            exact = min(exact, dq < 2_000 ? dq : geodesic.distance(p, q))
+        }
+        if usesTree[c] {
+            tree.walk(p.x, p.y, kpx, limit: { limit }) { range in
+                for k in range { measure(k) }
+                return true
+            }
+        } else {
+            for n in candStart[c]..<candStart[c + 1] { measure(Int(candEdges[n])) }
+        }
+        return exact.isFinite ? exact : 0
     }
 }

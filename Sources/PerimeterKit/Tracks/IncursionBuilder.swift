@@ -14,18 +14,19 @@ struct SegmentScratch {
     var onEdge: [(Double, Double)] = []
 }
 
-/// A straight stretch a → b (lon/lat) inside the airspace, `lengthM` metres, with an upper bound
-/// of the depth along it.
+/// A straight stretch a → b (lon/lat in the airspace's frame) inside the airspace, `lengthM` metres.
+/// An end on the boundary (a crossing found on an edge) is at depth 0 without any search.
 struct InsidePiece {
     var a: Coordinate, b: Coordinate
     var lengthM: Double
-    var bound: Double
+    var aOnBoundary = false, bOnBoundary = false
 }
 
 /// Accumulates inside stretches into maximal incursions.
 struct IncursionBuilder {
     var results: [Incursion] = []
     var insidePieces: [InsidePiece] = []
+    var depthQueue = DepthQueue()
     var isOpen = false
     var segment = SegmentContext()
     var current = Incursion(entryTime: 0, exitTime: 0, entryPoint: Coordinate(x: 0, y: 0), exitPoint: Coordinate(x: 0, y: 0),

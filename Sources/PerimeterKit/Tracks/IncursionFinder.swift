@@ -19,8 +19,12 @@ import GeometryCore
 /// true maximum (≤ 77 m at Poland's 240 km); on the 1,000-track Poland workload it agrees with a
 /// dense 21-samples-per-segment geodesic check to −61 m / +54 m (the check's own sampling step).
 ///
+/// Across ±180°: the polygon is analysed in its `LongitudeFrame` (an RFC 7946 split polygon is one
+/// region there, its cut along ±180° is no boundary), and each track segment takes the short way
+/// round, so entries, exits, dwell and depth are those of the same case away from the antimeridian.
+/// Entry and exit points are reported in [-180, 180].
+///
 /// Immutable and `Sendable`: prepare one finder per airspace and share it across threads.
-/// Assumes tracks and polygons do not cross the antimeridian.
 public struct IncursionFinder: Sendable {
     /// The airspace's name.
     public let name: String
@@ -55,7 +59,10 @@ public struct IncursionFinder: Sendable {
     public func locate(_ p: Coordinate) -> PointLocation { index.locate(p) }
 
     /// Geodesic distance in metres from `p` to the airspace's boundary.
-    public func distanceToBoundary(_ p: Coordinate) -> Double { depth.distance(p) }
+    public func distanceToBoundary(_ p: Coordinate) -> Double { depth.distance(index.frame.map(p)) }
+
+    /// The longitude window the airspace is analysed in.
+    public var frame: LongitudeFrame { index.frame }
 
     /// The track's summary against this airspace.
     public func summary(of track: Track) -> TrackIncursionSummary {
@@ -66,28 +73,34 @@ public struct IncursionFinder: Sendable {
     public func incursions(in track: Track) -> [Incursion] {
         let fixes = track.fixes
         guard let first = fixes.first else { return [] }
+        let frame = index.frame
         var builder = IncursionBuilder()
+        let start = frame.map(first.position)
         if fixes.count == 1 {
-            if index.locate(first.position) == .inside {
+            if index.locateInFrame(start) == .inside {
                 builder.results.append(Incursion(
                     entryTime: first.time, exitTime: first.time, entryPoint: first.position, exitPoint: first.position,
                     dwellS: 0, pathLengthM: 0,
-                    maxPenetrationM: measuresPenetration ? depth.distance(first.position) : 0,
+                    maxPenetrationM: measuresPenetration ? depth.distance(start) : 0,
                     openAtStart: true, openAtEnd: true, interpolatedGap: false))
             }
             return builder.results
         }
         var scratch = SegmentScratch()
+        var p0 = start
         for s in 0..<(fixes.count - 1) {
             let f0 = fixes[s], f1 = fixes[s + 1]
             builder.segment = SegmentContext(t0: f0.time, dt: f1.time - f0.time, gap: f1.time - f0.time > maxGapS,
                                              startsTrack: s == 0)
-            segment(f0.position, f1.position, &builder, &scratch)
+            // The short way round from p0 (in the window); the end may lie past the window's seam.
+            let x1 = frame.unwrap(f1.position.x, near: p0.x)
+            let p1 = x1 == f1.position.x ? f1.position : Coordinate(lon: x1, lat: f1.position.y)
+            segment(p0, p1, &builder, &scratch)
+            p0 = frame.contains(p1.x) ? p1 : frame.map(p1)
         }
-        let last = fixes[fixes.count - 1].position
-        close(&builder, openAtEnd: builder.isOpen && index.locate(last) == .inside)
+        close(&builder, openAtEnd: builder.isOpen && index.locateInFrame(p0) == .inside)
         if let firstIncursion = builder.results.first, firstIncursion.openAtStart,
-           index.locate(first.position) != .inside {
+           index.locateInFrame(start) != .inside {
             builder.results[0].openAtStart = false
         }
         return builder.results
@@ -100,10 +113,11 @@ public struct IncursionFinder: Sendable {
         abs(dx) <= 0.05 && abs(dy) <= 0.05 && abs(lat) <= 75
     }
 
+    /// One segment p0 → p1 (frame coordinates: p0 in the window, p1 within 180° of it).
     private func segment(_ p0: Coordinate, _ p1: Coordinate, _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
         let dx = p1.x - p0.x, dy = p1.y - p0.y
         if dx == 0 && dy == 0 {  // hovering: one point for the whole time
-            if index.locate(p0) == .inside {
+            if index.locateInFrame(p0) == .inside {
                 emitInside(0, 1, p0, p0, 0, &builder)
             } else {
                 notInside(&builder)
@@ -111,6 +125,10 @@ public struct IncursionFinder: Sendable {
             return
         }
         let short = Self.isShort(dx, dy, p0.y)
+        if !index.frame.contains(p1.x) {  // across the window's seam: split piece by piece
+            crossBoundary(p0, p1, short ? metric.distance(p0, p1) : geodesic.distance(p0, p1), &builder, &scratch)
+            return
+        }
         var length = -1.0
         var margin = 3e-5  // degrees; ≥ 1 m, more than a ≤ 5.5 km geodesic's departure (≤ 0.6 m) from the straight line
         if !short {
@@ -137,6 +155,7 @@ public struct IncursionFinder: Sendable {
     }
 
     /// A segment near the boundary: densify along the geodesic, intersect each piece with the edges.
+    /// Pieces that pass the window's seam are cut there and continued a whole turn away.
     private func crossBoundary(_ p0: Coordinate, _ p1: Coordinate, _ length: Double,
                                _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
         let n = max(1, Int((length / maxPieceM).rounded(.up)))
@@ -150,27 +169,53 @@ public struct IncursionFinder: Sendable {
             }
         }
         scratch.vertices.append(p1)
+        let frame = index.frame
         let pieceLength = length / Double(n)
+        let dn = Double(n)
+        var a = p0
         for k in 0..<n {
-            let a = scratch.vertices[k], b = scratch.vertices[k + 1]
-            piece(a, b, k, n, pieceLength, &builder, &scratch)
+            let next = scratch.vertices[k + 1]
+            let bx = frame.unwrap(next.x, near: a.x)
+            let b = bx == next.x ? next : Coordinate(lon: bx, lat: next.y)
+            let u0 = Double(k) / dn, u1 = Double(k + 1) / dn
+            if frame.contains(b.x) {
+                piece(a, b, u0, u1, pieceLength, &builder, &scratch)
+                a = b
+                continue
+            }
+            // Cut at the seam: a → s on this side, then s → b one turn back.
+            let seam = b.x > frame.west + 360 ? frame.west + 360 : frame.west
+            let v = (seam - a.x) / (b.x - a.x)
+            let sy = a.y + v * (b.y - a.y)
+            let turn = seam == frame.west ? 360.0 : -360.0
+            let um = u0 + v * (u1 - u0)
+            if v > 0 { piece(a, Coordinate(lon: seam, lat: sy), u0, um, v * pieceLength, &builder, &scratch) }
+            let start = v > 0 ? Coordinate(lon: seam + turn, lat: sy) : Coordinate(lon: a.x + turn, lat: a.y)
+            a = Coordinate(lon: b.x + turn, lat: b.y)
+            piece(start, a, v > 0 ? um : u0, u1, v > 0 ? (1 - v) * pieceLength : pieceLength, &builder, &scratch)
         }
     }
 
-    private func piece(_ a: Coordinate, _ b: Coordinate, _ k: Int, _ n: Int, _ pieceLength: Double,
+    /// A straight piece a → b (frame coordinates, in the window) spanning the fractions u0…u1 of
+    /// the segment's time, `pieceLength` metres.
+    private func piece(_ a: Coordinate, _ b: Coordinate, _ u0: Double, _ u1: Double, _ pieceLength: Double,
                        _ builder: inout IncursionBuilder, _ scratch: inout SegmentScratch) {
+        let ex = b.x - a.x, ey = b.y - a.y
+        if ex == 0 && ey == 0 {  // a single point
+            if index.locateInFrame(a) == .inside { emitInside(u0, u1, a, a, 0, &builder) } else { notInside(&builder) }
+            return
+        }
         scratch.params.removeAll(keepingCapacity: true)
         scratch.onEdge.removeAll(keepingCapacity: true)
         scratch.params.append(0)
         scratch.params.append(1)
-        let ex = b.x - a.x, ey = b.y - a.y
         let eps = 1e-9
         if let r = index.cells(minX: min(a.x, b.x) - eps, minY: min(a.y, b.y) - eps,
                                maxX: max(a.x, b.x) + eps, maxY: max(a.y, b.y) + eps) {
             for j in r.j0...r.j1 {
                 for i in r.i0...r.i1 {
                     let c = j * index.nx + i
-                    for m in Int(index.cellStart[c])..<Int(index.cellStart[c + 1]) {
+                    for m in index.cellStart[c]..<index.cellStart[c + 1] {
                         let e = index.edges[Int(index.cellEdges[m])]
                         intersect(a, ex, ey, e, &scratch)
                     }
@@ -178,17 +223,18 @@ public struct IncursionFinder: Sendable {
             }
         }
         scratch.params.sort()
+        let du = u1 - u0
         var v0 = scratch.params[0]
         for m in 1..<scratch.params.count {
             let v1 = scratch.params[m]
             guard v1 - v0 > 1e-12 else { continue }
             let vm = 0.5 * (v0 + v1)
             let alongEdge = scratch.onEdge.contains { $0.0 <= vm && vm <= $0.1 }
-            let pa = Coordinate(lon: a.x + v0 * ex, lat: a.y + v0 * ey)
-            let pb = Coordinate(lon: a.x + v1 * ex, lat: a.y + v1 * ey)
-            if !alongEdge && index.locate(Coordinate(lon: a.x + vm * ex, lat: a.y + vm * ey)) == .inside {
-                let dn = Double(n)
-                emitInside((Double(k) + v0) / dn, (Double(k) + v1) / dn, pa, pb, (v1 - v0) * pieceLength, &builder)
+            let pa = v0 == 0 ? a : Coordinate(lon: a.x + v0 * ex, lat: a.y + v0 * ey)
+            let pb = v1 == 1 ? b : Coordinate(lon: a.x + v1 * ex, lat: a.y + v1 * ey)
+            if !alongEdge && index.locateInFrame(Coordinate(lon: a.x + vm * ex, lat: a.y + vm * ey)) == .inside {
+                emitInside(u0 + v0 * du, u0 + v1 * du, pa, pb, (v1 - v0) * pieceLength, &builder,
+                           aOnBoundary: v0 > 0, bOnBoundary: v1 < 1)
             } else {
                 notInside(&builder)
             }
@@ -226,16 +272,17 @@ public struct IncursionFinder: Sendable {
     // MARK: Inside stretches
 
     private func emitInside(_ u0: Double, _ u1: Double, _ pa: Coordinate, _ pb: Coordinate, _ length: Double,
-                            _ builder: inout IncursionBuilder) {
+                            _ builder: inout IncursionBuilder, aOnBoundary: Bool = false, bOnBoundary: Bool = false) {
         let ctx = builder.segment
         if !builder.isOpen {
-            builder.open(time: ctx.t0 + u0 * ctx.dt, point: pa, atTrackStart: ctx.startsTrack && u0 == 0)
+            builder.open(time: ctx.t0 + u0 * ctx.dt, point: index.frame.normalized(pa), atTrackStart: ctx.startsTrack && u0 == 0)
         }
         builder.current.exitTime = ctx.t0 + u1 * ctx.dt
-        builder.current.exitPoint = pb
+        builder.current.exitPoint = index.frame.normalized(pb)
         builder.current.pathLengthM += length
         if ctx.gap { builder.current.interpolatedGap = true }
-        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length, bound: 0)) }
+        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length,
+                                                                               aOnBoundary: aOnBoundary, bOnBoundary: bOnBoundary)) }
     }
 
     @inline(__always) private func notInside(_ builder: inout IncursionBuilder) {

@@ -2,11 +2,15 @@ import GeometryCore
 
 /// Penetration depth of an incursion, measured when it closes.
 extension IncursionFinder {
+    /// Most boundary-distance evaluations spent on one incursion's depth (each a few µs): beyond,
+    /// the deepest point found so far is kept (`depthSearchCapped` counts such incursions).
+    static let maxDepthEvaluations = 50_000
+
     /// Closes the open incursion and measures its depth (see `deepestPoint`).
     func close(_ builder: inout IncursionBuilder, openAtEnd: Bool) {
         guard builder.isOpen else { return }
         if measuresPenetration {
-            let deepest = deepestPoint(&builder.insidePieces)
+            let deepest = deepestPoint(&builder.insidePieces, &builder.depthQueue)
             builder.current.maxPenetrationM = deepest.map { depth.distance($0) } ?? 0
             builder.insidePieces.removeAll(keepingCapacity: true)
         }
@@ -14,54 +18,111 @@ extension IncursionFinder {
     }
 
     /// The point of the inside pieces farthest from the boundary, by best-first branch and bound in
-    /// the plane metric of `BoundaryDistance.nearest`: pieces are taken in decreasing order of a
-    /// cell-based upper bound; within a piece, the distance is bounded by the distance to the
-    /// nearest boundary points of its ends, and split where that bound peaks, until no bound
-    /// exceeds the best by more than `depthToleranceM` (plus the plane's 0.03 % error).
-    private func deepestPoint(_ pieces: inout [InsidePiece]) -> Coordinate? {
+    /// the plane metric of `BoundaryDistance.nearest`: pieces wait in a priority queue ordered by an
+    /// upper bound of the distance along them (first cell-based, then from the nearest boundary
+    /// points of their ends: d(x) ≤ |x − q| for any boundary point q); the top piece is split where
+    /// its bound peaks, until no bound exceeds the best by more than `depthToleranceM` (plus the
+    /// plane's 0.03 % error), or after `maxDepthEvaluations` evaluations. Work is bounded whatever
+    /// the boundary's shape (a spiky star makes many pieces near-optimal, not an exponential tree).
+    private func deepestPoint(_ pieces: inout [InsidePiece], _ queue: inout DepthQueue) -> Coordinate? {
         guard !pieces.isEmpty else { return nil }
-        for k in pieces.indices {
-            let p = pieces[k]
-            let ua = depth.upperBound(p.a), ub = depth.upperBound(p.b)
-            pieces[k].bound = min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)
-        }
-        pieces.sort { $0.bound > $1.bound }
-        var search = DepthSearch(best: -1, point: pieces[0].a)
+        queue.removeAll()
         for p in pieces {
-            if p.bound <= search.best + depthToleranceM + 3e-4 * search.best { break }
-            let na = depth.nearest(p.a), nb = depth.nearest(p.b)
-            search.consider(p.a, na.distance)
-            search.consider(p.b, nb.distance)
-            bisect(p.a, na, p.b, nb, 0, &search)
+            // Ends on the boundary are at depth 0, with themselves as nearest boundary point.
+            let na = p.aOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.a) : nil
+            let nb = p.bOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.b) : nil
+            let ua = na == nil ? depth.upperBound(p.a) : 0, ub = nb == nil ? depth.upperBound(p.b) : 0
+            queue.push(DepthCandidate(a: p.a, b: p.b, na: na, nb: nb,
+                                      bound: min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)))
         }
-        return search.point
+        var best = -1.0, point = pieces[0].a
+        var evaluations = 0
+        func consider(_ q: Coordinate, _ d: Double) { if d > best { best = d; point = q } }
+        while let top = queue.pop() {
+            if top.bound <= best + depthToleranceM + 3e-4 * best || evaluations >= Self.maxDepthEvaluations { break }
+            guard let na = top.na, let nb = top.nb else {
+                // First visit: the nearest boundary points of the ends give a tighter bound.
+                let na = top.na ?? depth.nearest(top.a), nb = top.nb ?? depth.nearest(top.b)
+                evaluations += 2
+                consider(top.a, na.distance)
+                consider(top.b, nb.distance)
+                queue.push(refined(top.a, na, top.b, nb))
+                continue
+            }
+            // Split where the bound peaks.
+            var t = top.split
+            if !(t > 0.05 && t < 0.95) { t = 0.5 }
+            let m = Coordinate(lon: top.a.x + t * (top.b.x - top.a.x), lat: top.a.y + t * (top.b.y - top.a.y))
+            if m == top.a || m == top.b { continue }  // no longer divisible
+            let nm = depth.nearest(m)
+            evaluations += 1
+            consider(m, nm.distance)
+            queue.push(refined(top.a, na, m, nm))
+            queue.push(refined(m, nm, top.b, nb))
+        }
+        return point
     }
 
-    private func bisect(_ a: Coordinate, _ na: BoundaryDistance.Nearest, _ b: Coordinate, _ nb: BoundaryDistance.Nearest,
-                        _ level: Int, _ search: inout DepthSearch) {
+    /// A piece a → b with the nearest boundary points of its ends, and its bound.
+    private func refined(_ a: Coordinate, _ na: BoundaryDistance.Nearest, _ b: Coordinate, _ nb: BoundaryDistance.Nearest) -> DepthCandidate {
         // d(x) ≤ min(|x − qa|, |x − qb|) for the nearest boundary points qa, qb of the ends; each is
         // convex along the piece, so below its chord: the bound peaks where the chords cross.
         let fa0 = na.distance, fb1 = nb.distance
         let fa1 = depth.planeDistance(b, na.point), fb0 = depth.planeDistance(a, nb.point)
         var bound = max(min(fa0, fb0), min(fa1, fb1))
         let slopeDifference = (fa1 - fa0) - (fb1 - fb0)
-        var t = slopeDifference != 0 ? (fb0 - fa0) / slopeDifference : -1
+        let t = slopeDifference != 0 ? (fb0 - fa0) / slopeDifference : -1
         if t > 0 && t < 1 { bound = max(bound, fa0 + t * (fa1 - fa0) + 1) }
-        if bound <= search.best + depthToleranceM + 3e-4 * search.best || level > 40 { return }
-        if !(t > 0.05 && t < 0.95) { t = 0.5 }
-        let m = Coordinate(lon: a.x + t * (b.x - a.x), lat: a.y + t * (b.y - a.y))
-        let nm = depth.nearest(m)
-        search.consider(m, nm.distance)
-        bisect(a, na, m, nm, level + 1, &search)
-        bisect(m, nm, b, nb, level + 1, &search)
+        var c = DepthCandidate(a: a, b: b, na: na, nb: nb, bound: bound)
+        c.split = t
+        return c
     }
 }
 
-/// The deepest point found so far.
-private struct DepthSearch {
-    var best: Double
-    var point: Coordinate
-    @inline(__always) mutating func consider(_ p: Coordinate, _ d: Double) {
-        if d > best { best = d; point = p }
+/// A piece of an inside stretch waiting in the depth search.
+struct DepthCandidate {
+    var a: Coordinate, b: Coordinate
+    var na: BoundaryDistance.Nearest?, nb: BoundaryDistance.Nearest?
+    /// Upper bound (m) of the distance to the boundary along a → b.
+    var bound: Double
+    /// Where along a → b the bound peaks (0…1), if known.
+    var split = -1.0
+}
+
+/// A max-heap of depth candidates by bound (reused across incursions of one track).
+struct DepthQueue {
+    private var heap: [DepthCandidate] = []
+
+    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ c: DepthCandidate) {
+        heap.append(c)
+        var k = heap.count - 1
+        while k > 0 {
+            let parent = (k - 1) / 2
+            guard heap[parent].bound < heap[k].bound else { break }
+            heap.swapAt(parent, k)
+            k = parent
+        }
+    }
+
+    mutating func pop() -> DepthCandidate? {
+        guard !heap.isEmpty else { return nil }
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var k = 0
+            while true {
+                let l = 2 * k + 1, r = l + 1
+                var m = k
+                if l < heap.count && heap[l].bound > heap[m].bound { m = l }
+                if r < heap.count && heap[r].bound > heap[m].bound { m = r }
+                if m == k { break }
+                heap.swapAt(k, m)
+                k = m
+            }
+        }
+        return top
     }
 }
