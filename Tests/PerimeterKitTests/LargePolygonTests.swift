@@ -155,7 +155,9 @@ import GeometryCore
     /// its inside path, whose ends lie on the boundary.
     @Test func star44kVertices() throws { try check(spikes: 22_000, depth: false, measure: true) }
 
-    @Test func star200kVertices() throws { try check(spikes: 100_000, depth: false, measure: true) }
+    // The 200,000- and 1,000,000-vertex stars run in `make bench` (tools/bench/large_polygon.sh, time and
+    // peak memory): the shapely overlay that checks them here took over 10 minutes per run, too long for
+    // `make test`. The 44,000-vertex star above is the case that used to crash.
 
     /// Along 52° N through the centre (fixes every 0.01°): the depth equals the largest distance to
     /// the boundary of points sampled densely along the track.

@@ -81,4 +81,5 @@ echo "== decimal parsing (the CSV hot path): DecimalParser vs strtod, ns per fie
 swiftc -O -parse-as-library tools/bench/decimal_bench.swift Sources/PerimeterKit/Tracks/DecimalParser.swift \
   -o "$WORK/decimal_bench" 2>&1 | grep -v warning || true
 "$WORK/decimal_bench"
+echo; VERTICES=200000 R_IN=0.3 bash "$(dirname "$0")/large_polygon.sh"   # the 200,000-vertex spiky star of LargePolygonTests
 echo; bash "$(dirname "$0")/large_polygon.sh"   # 1,000,000-vertex airspace: time and peak memory (tools/bench/large_polygon.sh)
