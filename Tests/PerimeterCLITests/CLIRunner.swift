@@ -38,9 +38,10 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `executable` with `arguments`, in `directory` if given, and waits.
+    /// Runs `executable` with `arguments`, in `directory` if given, with the file `stdinPath` as its
+    /// standard input if given, and waits.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], stdinPath: String? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
@@ -49,6 +50,9 @@ enum CLI {
         env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
         for (k, v) in extra { env[k] = v }
         p.environment = env
+        let input = try stdinPath.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) }
+        defer { try? input?.close() }
+        if let input { p.standardInput = input }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -72,27 +76,7 @@ enum CLI {
 
     /// Runs `perimeter` with `arguments` and the file `stdinPath` as its standard input.
     static func perimeter(_ arguments: [String], stdinPath: String) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
-        p.environment = env
-        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
-        defer { try? input.close() }
-        p.standardInput = input
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try run(binary.path, arguments, stdinPath: stdinPath)
     }
 
     /// A fresh temporary directory, removed by the caller with `cleanUp`.
