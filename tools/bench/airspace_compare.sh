@@ -20,7 +20,7 @@ measure() {
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
     read -r w u s m <"$WORK/time"
-    walls+=("$w"); cpus+=("$(echo "$u + $s" | bc -l)"); (( m > rss )) && rss=$m
+    walls+=("$w"); cpus+=("$(printf "%.2f" "$(echo "$u + $s" | bc -l)")"); (( m > rss )) && rss=$m
   done
   med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
   echo "$(med "${walls[@]}") $(med "${cpus[@]}") $rss"
@@ -44,4 +44,4 @@ echo "airspace UA progress on stderr: $(grep -c 'steps' "$WORK/progress") line(s
   --exclude-airspace GeoData/airspace/RO.geojson >/dev/null
 read -r w u s <"$WORK/time"
 if cmp -s "$WORK/UA-shipped.geojson" GeoData/airspace/UA.geojson; then same="byte-identical to"; else same="DIFFERS from"; fi
-echo "airspace UA --exclude-airspace RO (the shipped build): ${w} s wall, $(echo "$u + $s" | bc -l) s CPU, $same GeoData/airspace/UA.geojson"
+echo "airspace UA --exclude-airspace RO (the shipped build): ${w} s wall, $(printf "%.2f" "$(echo "$u + $s" | bc -l)") s CPU, $same GeoData/airspace/UA.geojson"
