@@ -4,6 +4,7 @@ import Glibc
 #endif
 @testable import GeoJSON
 import GeometryCore
+import FileIO
 
 /// A fresh temporary directory for one test.
 func makeTemporaryDirectory() throws -> String {
