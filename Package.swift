@@ -48,14 +48,16 @@ let package = Package(
         .executableTarget(
             name: "PerimeterFuzz", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"],
             path: "fuzz/Sources/PerimeterFuzz"),
-        .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
-        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore", "FileIO"]),
-        .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore"]),
+        // Helpers every test target shares: the package root, the oracles' Python, running a process.
+        .target(name: "PerimeterTestSupport", path: "Tests/PerimeterTestSupport"),
+        .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore", "PerimeterTestSupport"]),
+        .testTarget(name: "GeoJSONTests", dependencies: ["GeoJSON", "GeometryCore", "FileIO", "PerimeterTestSupport"]),
+        .testTarget(name: "GISFormatsTests", dependencies: ["GISFormats", "GeoJSON", "GeometryCore", "PerimeterTestSupport"]),
         .testTarget(
-            name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore"],
+            name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore", "PerimeterTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON"],
+            name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON", "PerimeterTestSupport"],
             exclude: ["CompareOracle.py"]),
     ]
 )

@@ -156,10 +156,11 @@ public struct ComparisonReport: Sendable {
     /// refused: `comparison.json: perimeters[0].figures.depth_km.value: nan cannot be written as JSON`.
     public func json() throws -> Data { try Self.json(jsonValue()) }
 
-    /// `value` as the text of `comparison.json` (``JSONTextWriter``'s report layout, a final newline).
+    /// `value` as the text of `comparison.json` (``JSONTextWriter``'s report layout and round-trip
+    /// numbers, a final newline).
     static func json(_ value: JSONValue) throws -> Data {
         do throws(JSONNumberError) {
-            return Data((try JSONTextWriter.text(value, layout: .report) + "\n").utf8)
+            return Data((try JSONTextWriter.text(value, layout: .report, numbers: .roundTrip) + "\n").utf8)
         } catch {
             throw DomainError.invalidInput(source: "comparison.json", message: error.description)
         }

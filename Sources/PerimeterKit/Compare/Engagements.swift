@@ -1,6 +1,6 @@
 import GeometryCore
 
-/// Which tracks each perimeter's coverage reaches before they reach NATO airspace (issue 5, item 4):
+/// Which tracks each perimeter's coverage reaches before they reach NATO airspace:
 /// for every perimeter of a comparison and every target altitude, one `TrackEngagement` per track.
 public struct Engagements: Sendable {
     /// One perimeter's coverage at one target altitude against every track.
