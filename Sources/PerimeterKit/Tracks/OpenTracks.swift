@@ -90,6 +90,21 @@ struct OpenTracks {
         advance(fix.time)
     }
 
+    /// The raw id bytes of the previous row's track, while one is open (a reader's fast path
+    /// compares the next rows' ids with them).
+    var currentID: [UInt8]? { current == nil ? nil : currentBytes }
+
+    /// Adds fixes of the previous row's track read at lines `firstLine`, `firstLine + 1`, …:
+    /// exactly what `add` does for each of them in turn (the reader checked that their ids are
+    /// `currentID`), without looking the id up again.
+    mutating func addToCurrent(_ fixes: UnsafeBufferPointer<Fix>, firstLine: Int) throws {
+        guard current != nil else { return }
+        for (i, fix) in fixes.enumerated() {
+            try current!.append(fix, line: firstLine + i, statistics: &statistics)
+            advance(fix.time)
+        }
+    }
+
     /// No more rows: every open track is finished.
     mutating func endOfInput() throws {
         try finishAll()
