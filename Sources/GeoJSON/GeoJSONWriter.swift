@@ -98,15 +98,19 @@ public struct GeoJSONWriter: Sendable {
             }
             return text.bytes
         }
-        out.bytes.reserveCapacity(out.bytes.count + texts.reduce(16) { $0 + $1.count })
-        for text in texts { out.bytes.append(contentsOf: text) }
+        var tail = JSONTextBuffer(indentWidth: indentWidth)
         if !features.isEmpty {
-            if options.layout == .featurePerLine { out.raw("\n") } else { out.newline(1) }
+            if options.layout == .featurePerLine { tail.raw("\n") } else { tail.newline(1) }
         }
-        out.byte("]")
-        out.newline(0)
-        out.raw("}\n")
-        return Data(out.bytes)
+        tail.byte("]")
+        tail.newline(0)
+        tail.raw("}\n")
+        // The pieces go into the result directly (one copy of the text, not two).
+        var data = Data(capacity: out.bytes.count + texts.reduce(0) { $0 + $1.count } + tail.bytes.count)
+        data.append(contentsOf: out.bytes)
+        for text in texts { data.append(contentsOf: text) }
+        data.append(contentsOf: tail.bytes)
+        return data
     }
 
     /// A single Feature document.

@@ -99,6 +99,21 @@ struct OpenTracks {
     /// `currentID`), without looking the id up again.
     mutating func addToCurrent(_ fixes: UnsafeBufferPointer<Fix>, firstLine: Int) throws {
         guard current != nil else { return }
+        if grouped && !options.sortByTime {
+            // Grouped rows: `advance` only raises the watermark, and a fix later than the track's
+            // last is appended as is; anything else takes the general rule.
+            for (i, fix) in fixes.enumerated() {
+                if let last = current!.fixes.last, fix.time > last.time, TrackTimeRange.contains(fix.time) {
+                    current!.fixes.append(fix)
+                    if fix.time > current!.latest { current!.latest = fix.time }
+                    if fix.time > watermark { watermark = fix.time }
+                } else {
+                    try current!.append(fix, line: firstLine + i, statistics: &statistics)
+                    advance(fix.time)
+                }
+            }
+            return
+        }
         for (i, fix) in fixes.enumerated() {
             try current!.append(fix, line: firstLine + i, statistics: &statistics)
             advance(fix.time)
