@@ -35,43 +35,36 @@ enum JSONNumberFormat {
             out.append(contentsOf: fixed(value, decimals: decimals).utf8)
             return
         }
-        var n = Int64(scaled)
+        let n = Int64(scaled)
         if n == 0 {
             out.append(UInt8(ascii: "0"))
             return
         }
-        if n < 0 {
-            out.append(UInt8(ascii: "-"))
-            n = -n
-        }
+        var m = n.magnitude
         var fractionDigits = decimals
-        while fractionDigits > 0 && n % 10 == 0 {
-            n /= 10
+        while fractionDigits > 0 && m % 10 == 0 {
+            m /= 10
             fractionDigits -= 1
         }
-        var digitCount = 1
-        var probe = n / 10
-        while probe > 0 {
-            digitCount += 1
-            probe /= 10
-        }
-        let integerDigits = max(1, digitCount - fractionDigits)
-        let length = integerDigits + (fractionDigits > 0 ? 1 + fractionDigits : 0)
-        let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
-        var i = start + length - 1
-        var written = 0
-        while n > 0 || written < fractionDigits {
-            if fractionDigits > 0 && written == fractionDigits {
-                out[i] = UInt8(ascii: ".")
+        // Digits from the last, into a small buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
+            var i = 40, written = 0
+            repeat {
+                if written == fractionDigits && fractionDigits > 0 {
+                    i -= 1
+                    text[i] = UInt8(ascii: ".")
+                }
                 i -= 1
+                text[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+                written += 1
+            } while m > 0 || written <= fractionDigits
+            if n < 0 {
+                i -= 1
+                text[i] = UInt8(ascii: "-")
             }
-            out[i] = UInt8(ascii: "0") + UInt8(n % 10)
-            n /= 10
-            written += 1
-            i -= 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<40]))
         }
-        if fractionDigits > 0 && written == fractionDigits { out[i] = UInt8(ascii: ".") }
     }
 
     /// The shortest text that reads back as the same double, in plain decimal notation:

@@ -7,6 +7,11 @@
 /// stack.
 struct JSONParser {
     static let maxDepth = 512
+    /// 10^0 … 10^22, every one an exactly representable double.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     private let bytes: [UInt8]
     private var index = 0
@@ -114,7 +119,20 @@ struct JSONParser {
 
     private mutating func parseString() throws(GeoJSONError) -> String {
         index += 1  // opening quote
-        var utf8: [UInt8] = []
+        // Most strings hold no escape: taken straight from the input.
+        let start = index
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                index = end + 1
+                return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        var utf8: [UInt8] = Array(bytes[start..<end])
+        index = end
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
@@ -184,26 +202,51 @@ struct JSONParser {
     private mutating func parseNumber() throws(GeoJSONError) -> JSONValue {
         let start = index
         var isInteger = true
-        if peek() == UInt8(ascii: "-") { index += 1 }
+        // The digits as one integer and the decimal exponent, for the exact fast paths below.
+        var mantissa: UInt64 = 0, digits = 0, exponent = 0
+        var negative = false
+        if peek() == UInt8(ascii: "-") { index += 1; negative = true }
         guard let first = peek(), isDigit(first) else { throw error("invalid number: expected a digit") }
         if first == UInt8(ascii: "0") {
             index += 1
             if let next = peek(), isDigit(next) { throw error("invalid number: leading zero") }
         } else {
-            while let c = peek(), isDigit(c) { index += 1 }
+            while let c = peek(), isDigit(c) {
+                mantissa = mantissa &* 10 &+ UInt64(c &- 48)
+                digits += 1
+                index += 1
+            }
         }
         if peek() == UInt8(ascii: ".") {
             isInteger = false
             index += 1
             guard let c = peek(), isDigit(c) else { throw error("invalid number: expected a digit after '.'") }
-            while let c = peek(), isDigit(c) { index += 1 }
+            while let c = peek(), isDigit(c) {
+                mantissa = mantissa &* 10 &+ UInt64(c &- 48)
+                if mantissa != 0 { digits += 1 }
+                exponent -= 1
+                index += 1
+            }
         }
+        var plain = true
         if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
             isInteger = false
+            plain = false
             index += 1
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
             guard let c = peek(), isDigit(c) else { throw error("invalid number: expected a digit in the exponent") }
             while let c = peek(), isDigit(c) { index += 1 }
+        }
+        // Exact without text: an integer of at most 18 digits; a decimal whose digits (at most 19
+        // significant, value ≤ 2^53) and power of ten (≤ 22 decimals) are exact doubles, so one
+        // division rounds once, correctly, as `Double(String)` does (Clinger's fast path).
+        if plain, digits <= 18, isInteger {
+            let i = Int(mantissa)
+            return .integer(negative ? -i : i)
+        }
+        if plain, digits <= 19, mantissa <= 1 << 53, exponent >= -22 {
+            let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / Self.powersOfTen[-exponent]
+            return .number(negative ? -value : value)
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int(text) { return .integer(i) }

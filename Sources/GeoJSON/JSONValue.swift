@@ -3,7 +3,7 @@
 /// Integers that fit in `Int` and have no fraction or exponent in the text are read as ``integer(_:)``;
 /// every other number is ``number(_:)``. Objects keep their member order (``JSONObject``).
 /// Non-finite doubles can be stored but ``GeoJSONWriter`` refuses to write them (JSON has no NaN/∞).
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int)

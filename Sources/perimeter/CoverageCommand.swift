@@ -73,7 +73,7 @@ struct CoverageCommand: ParsableCommand {
             sites: siteList, toleranceM: toleranceM,
             threads: SharedFlags.threads(threads), progress: progress.sink)
         progress.finish(done: siteList.count, total: siteList.count, unit: "circles")
-        let features = try coverage.features(includeCircles: !noCircles)
+        let features = try coverage.features(includeCircles: !noCircles, threads: SharedFlags.threads(threads))
         let circles = features.filter { $0.properties["layer"]?.stringValue == "coverage_circle" }
         let union = features.filter { $0.properties["layer"]?.stringValue == "coverage_union" }
         try writeLayers([("coverage_circles", FeatureCollection(features: circles)), ("coverage_union", FeatureCollection(features: union))]

@@ -51,7 +51,7 @@ struct DecimalBench {
                 }
                 best = (min(best.0, ours), min(best.1, ref))
             }
-            let pad = name.padding(toLength: 26, withPad: " ", startingAt: 0)
+            let pad = name + String(repeating: " ", count: max(0, 26 - name.count))
             print("\(pad) \(String(format1(best.0 / Double(n) * 1e9)).leftPad(16)) \(String(format1(best.1 / Double(n) * 1e9)).leftPad(11))")
         }
     }

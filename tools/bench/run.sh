@@ -13,35 +13,38 @@ RUNS=${RUNS:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# median wall seconds and max RSS (KiB) of a command over $RUNS runs; the command's stdout to $WORK/last.out
+# median wall seconds, max RSS (KiB) and median CPU seconds (user + system) of a command over $RUNS
+# runs; the command's stdout to $WORK/last.out
 measure() {
-  local times=() rss=0
+  local times=() cpus=() rss=0
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
-    read -r t m <"$WORK/time"
-    times+=("$t"); (( m > rss )) && rss=$m
+    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
+    read -r t m u s <"$WORK/time"
+    times+=("$t"); cpus+=("$(echo "$u + $s" | bc -l)"); (( m > rss )) && rss=$m
   done
-  local med
+  local med cpu
   med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  echo "$med $rss"
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  echo "$med $rss $cpu"
 }
 
 echo "== coverage: 5,000 geodesic 100 km circles, union and geodesic area"
 # Sites and reference from the project's own oracle (tools/oracles/coverage_union.py: numpy seed 11,
 # lon 22..36 E, lat 46..52.5 N; 256-vertex pyproj circles, shapely union_all, pyproj geodesic area).
 "$PY" tools/oracles/coverage_union.py sites 5000 >"$WORK/sites_5000.geojson"
-read -r ref_t ref_m < <(measure "$PY" tools/oracles/coverage_union.py bench "$WORK/sites_5000.geojson" 100)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r ref_t ref_m ref_c < <(measure "$PY" tools/oracles/coverage_union.py bench "$WORK/sites_5000.geojson" 100)
 ref_area=$(grep -o 'area_km2=[0-9.]*' "$WORK/last.out" | cut -d= -f2)
-read -r our_t our_m < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov.geojson" --quiet)
+read -r our_t our_m our_c < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov.geojson" --quiet)
 our_area=$(grep -o 'union area: *[0-9.]*' "$WORK/last.out" | grep -o '[0-9.]*$' || true)
 # Like for like: the reference writes nothing, so also time the union alone (--no-circles).
-read -r un_t un_m < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov_union.geojson" --no-circles --quiet)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-40s %10s %12s %14s\n' "" "wall_s" "peak_rss_MiB" "area_km2"
-printf '%-40s %10s %12.1f %14s\n' "reference (shapely+pyproj, no output)" "$ref_t" "$(echo "$ref_m/1024" | bc -l)" "$ref_area"
-printf '%-40s %10s %12.1f %14s\n' "perimeter coverage (circles + union)" "$our_t" "$(echo "$our_m/1024" | bc -l)" "$our_area"
-printf '%-40s %10s %12.1f %14s\n' "perimeter coverage --no-circles" "$un_t" "$(echo "$un_m/1024" | bc -l)" "$our_area"
-echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x with every circle written, $(echo "scale=2; $ref_t / $un_t" | bc -l)x union only"
+read -r un_t un_m un_c < <(measure "$BIN" coverage "$WORK/sites_5000.geojson" --range-km 100 -o "$WORK/cov_union.geojson" --no-circles --quiet)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-40s %10s %10s %12s %14s\n' "" "wall_s" "cpu_s" "peak_rss_MiB" "area_km2"
+printf '%-40s %10s %10s %12.1f %14s\n' "reference (shapely+pyproj, no output)" "$ref_t" "$ref_c" "$(echo "$ref_m/1024" | bc -l)" "$ref_area"
+printf '%-40s %10s %10s %12.1f %14s\n' "perimeter coverage (circles + union)" "$our_t" "$our_c" "$(echo "$our_m/1024" | bc -l)" "$our_area"
+printf '%-40s %10s %10s %12.1f %14s\n' "perimeter coverage --no-circles" "$un_t" "$un_c" "$(echo "$un_m/1024" | bc -l)" "$our_area"
+echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x with every circle written (target >= 3x), $(echo "scale=2; $ref_t / $un_t" | bc -l)x union only (target >= 8x)"
 echo "area difference: $(echo "scale=6; ($our_area - $ref_area) / $ref_area * 100" | bc -l) % (256-vertex reference circles vs ours at 10 m chord error)"
 
 echo
@@ -55,15 +58,16 @@ else
   "$PY" -c 'import json,sys; fc=json.load(open("GeoData/countries.geojson")); json.dump({"type":"FeatureCollection","features":[f for f in fc["features"] if f["properties"].get("iso2")=="PL" and "id" not in f["properties"]]},sys.stdout)' >"$WORK/pl.geojson"
   pl_src="GeoData/countries.geojson (PL land)"
 fi
-echo "polygon: $pl_src; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r ref_t ref_m < <(measure "$PY" "$ORACLES/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
+echo "polygon: $pl_src; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r ref_t ref_m ref_c < <(measure "$PY" "$ORACLES/reference_dwell.py" "$WORK/tracks.csv" "$WORK/pl.geojson")
 cp "$WORK/last.out" "$WORK/ref_dwell.csv"
-read -r our_t our_m < <(measure "$BIN" incursions "$WORK/tracks.csv" --airspace-file "$WORK/pl.geojson" --format csv -o "$WORK/ours.csv" --quiet)
+read -r our_t our_m our_c < <(measure "$BIN" incursions "$WORK/tracks.csv" --airspace-file "$WORK/pl.geojson" --format csv -o "$WORK/ours.csv" --quiet)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fixes=7200000
-printf '%-28s %10s %12s %14s\n' "" "wall_s" "peak_rss_MiB" "fixes_per_s"
-printf '%-28s %10s %12.1f %14.0f\n' "reference (shapely)" "$ref_t" "$(echo "$ref_m/1024" | bc -l)" "$(echo "$fixes/$ref_t" | bc -l)"
-printf '%-28s %10s %12.1f %14.0f\n' "perimeter incursions" "$our_t" "$(echo "$our_m/1024" | bc -l)" "$(echo "$fixes/$our_t" | bc -l)"
-echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x"
+printf '%-28s %10s %10s %12s %14s %14s\n' "" "wall_s" "cpu_s" "peak_rss_MiB" "fixes_per_s" "fixes_per_cpu_s"
+printf '%-28s %10s %10s %12.1f %14.0f %14.0f\n' "reference (shapely)" "$ref_t" "$ref_c" "$(echo "$ref_m/1024" | bc -l)" "$(echo "$fixes/$ref_t" | bc -l)" "$(echo "$fixes/$ref_c" | bc -l)"
+printf '%-28s %10s %10s %12.1f %14.0f %14.0f\n' "perimeter incursions" "$our_t" "$our_c" "$(echo "$our_m/1024" | bc -l)" "$(echo "$fixes/$our_t" | bc -l)" "$(echo "$fixes/$our_c" | bc -l)"
+echo "speed-up: $(echo "scale=2; $ref_t / $our_t" | bc -l)x (target >= 20x, and >= 12 M fixes/s on 2 idle cores); C reference over GEOS: not in the repository"
 # Per-track dwell agreement: ours (track_id,airspace,dwell_s,…) against the reference (track_id,dwell_s).
 "$PY" - "$WORK/ref_dwell.csv" "$WORK/ours.csv" <<'PYEOF'
 import sys, csv
@@ -82,5 +86,25 @@ echo "== decimal parsing (the CSV hot path): DecimalParser vs strtod, ns per fie
 swiftc -O -parse-as-library tools/bench/decimal_bench.swift Sources/PerimeterKit/Tracks/DecimalParser.swift \
   -o "$WORK/decimal_bench" 2>&1 | grep -v warning || true
 "$WORK/decimal_bench"
+echo
+echo "== GeoData JSON parsing: Perimeter's JSON parser (tools/bench/json_bench.swift) vs Python's json (C)"
+# One process per file: best of 5 parses, and the growth of the peak RSS while the file is read and
+# parsed (its bytes included) as a multiple of the file size. Reference: json.loads on the same bytes.
+swiftc -O -parse-as-library tools/bench/json_bench.swift \
+  Sources/GeoJSON/{JSONParser,JSONValue,JSONObject,GeoJSONError}.swift -o "$WORK/json_bench" 2>&1 | grep -v warning || true
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %10s %10s %14s %16s %16s\n' "file" "MB" "parse_s" "MB_per_s" "peak/file_size" "python_MB_per_s"
+for f in GeoData/land.geojson GeoData/basemap.geojson GeoData/countries.geojson GeoData/airspace/UA.geojson; do
+  [ -f "$f" ] || continue
+  read -r bytes secs mbps growth _ < <("$WORK/json_bench" "$f")
+  py=$("$PY" -c 'import json, sys, time
+b = open(sys.argv[1], "rb").read(); best = 1e9
+for _ in range(5):
+    t = time.perf_counter(); json.loads(b); best = min(best, time.perf_counter() - t)
+print(f"{len(b) / best / 1e6:.0f}")' "$f")
+  printf '%-28s %10.2f %10s %14s %16s %16s\n' "${f#GeoData/}" "$(echo "$bytes/1000000" | bc -l)" "$secs" "$mbps" "${growth}x" "$py"
+done
+echo "(target >= 200 MB/s, peak <= 3x the file size)"
+
 echo; VERTICES=200000 R_IN=0.3 bash "$(dirname "$0")/large_polygon.sh"   # the 200,000-vertex spiky star of LargePolygonTests
 echo; bash "$(dirname "$0")/large_polygon.sh"   # 1,000,000-vertex airspace: time and peak memory (tools/bench/large_polygon.sh)

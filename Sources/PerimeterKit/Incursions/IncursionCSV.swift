@@ -65,5 +65,11 @@ public enum IncursionCSV {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func fmt(_ v: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", v) }
+    /// `v` with `digits` decimals, as C's `printf("%.*f")` writes it (exact binary value, rounded half to even).
+    static func fmt(_ v: Double, _ digits: Int) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { text in
+            let n = withVaList([Int32(digits), v]) { vsnprintf(text.baseAddress!, 352, "%.*f", $0) }
+            return String(decoding: UnsafeRawBufferPointer(start: text.baseAddress!, count: Int(min(max(n, 0), 351))), as: UTF8.self)
+        }
+    }
 }

@@ -177,11 +177,21 @@ struct BoundaryDistance: Sendable {
         if usesTree[c] {
             (best, bestK, bestT) = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity)
         } else {
-            // Inline scan of the cell's candidates (the common case).
+            // Inline scan of the cell's candidates (the common case). An edge whose plane box lies
+            // farther than the best so far (with a 1e-9 margin, far above rounding) cannot be
+            // nearer: it is passed over without the division and square root of `planeDistance`,
+            // and the edges measured are measured exactly as before, so the result is unchanged.
+            var skipAbove = Double.infinity
             for n in candStart[c]..<candStart[c + 1] {
                 let k = Int(candEdges[n])
+                let e = edges[k]
+                let ax = (e.ax - p.x) * 0.5 * (kpx + kax[k]), ay = (e.ay - p.y) * 0.5 * (kpy + kay[k])
+                let bx = (e.bx - p.x) * 0.5 * (kpx + kbx[k]), by = (e.by - p.y) * 0.5 * (kpy + kby[k])
+                let gx = (ax > 0) == (bx > 0) ? max(0, min(abs(ax), abs(bx)) - 1e-9 * (abs(ax) + abs(bx))) : 0
+                let gy = (ay > 0) == (by > 0) ? max(0, min(abs(ay), abs(by)) - 1e-9 * (abs(ay) + abs(by))) : 0
+                if gx * gx + gy * gy > skipAbove { continue }
                 let (d, t) = planeDistance(p, kpx, kpy, k)
-                if d < best { best = d; bestK = k; bestT = t }
+                if d < best { best = d; bestK = k; bestT = t; skipAbove = d * d * (1 + 1e-9) }
             }
         }
         guard bestK >= 0 else { return Nearest(distance: 0, point: p) }

@@ -49,6 +49,10 @@ public final class CSVTrackReader: TrackSource {
     private var quoted: UnsafeMutablePointer<Bool>
 
     private var tracks: OpenTracks
+    /// The fixes of `plainRowsOfCurrentTrack`'s run (reused).
+    private var batch: [Fix] = []
+    /// Whether the fast path may run: separate lon and lat columns, every column used once.
+    private var plainRowsAllowed = false
 
     /// Opens `path` (`-`: standard input) and reads its header. Throws `TrackReadError` (cannot
     /// open, missing column).
@@ -219,6 +223,8 @@ public final class CSVTrackReader: TrackSource {
         idName = names[idColumn]; timeName = names[timeColumn]; lonName = names[lonColumn]; latName = names[latColumn]
         if altitudeColumn >= 0 { altitudeName = names[altitudeColumn] }
         neededFields = max(idColumn, timeColumn, lonColumn, latColumn, altitudeColumn) + 1
+        let used = [idColumn, timeColumn, lonColumn, latColumn] + (altitudeColumn >= 0 ? [altitudeColumn] : [])
+        plainRowsAllowed = positionColumn < 0 && Set(used).count == used.count
         fieldStart.deallocate(); fieldEnd.deallocate(); quoted.deallocate()
         fieldStart = .allocate(capacity: neededFields)
         fieldEnd = .allocate(capacity: neededFields)
@@ -324,12 +330,155 @@ public final class CSVTrackReader: TrackSource {
         while true {
             if let ready = tracks.nextReady() { return ready }
             guard !tracks.ended else { return nil }
+            if try plainRowsOfCurrentTrack() { continue }
             guard let (start, end) = try nextLine() else {
                 try tracks.endOfInput()
                 continue
             }
             try readRow(start, end)
         }
+    }
+
+    /// The fast path of the hot loop: the complete lines already in the buffer that continue the
+    /// track of the previous row and need none of the general row reader's care (no quote up to
+    /// the last column used, no blanks around the fields used, every number and time valid and in
+    /// range) are parsed here in one pass over their bytes, with the reader's state in locals, and
+    /// handed to `OpenTracks` in one call, which applies the same rules per fix as `readRow` (same
+    /// lines in errors). Numbers of the form `[±]digits[.digits]` with at most 19 significant
+    /// digits, at most 22 decimals and a value below 2^53 are read as they are scanned (the exact
+    /// case of `DecimalParser`, hence the same double); any other field is cut at its separator and
+    /// given to `DecimalParser` or `TrackTimeRange` whole. The first line that is anything else
+    /// stops the run and goes through `readRow`. Returns whether any line was consumed.
+    private func plainRowsOfCurrentTrack() throws -> Bool {
+        guard plainRowsAllowed, let id = tracks.currentID else { return false }
+        let buffer = self.buffer, filled = self.filled, separator = self.separator
+        let neededFields = self.neededFields, idColumn = self.idColumn, timeColumn = self.timeColumn
+        let lonColumn = self.lonColumn, latColumn = self.latColumn, altitudeColumn = self.altitudeColumn
+        let unit = options.timeUnit, secondsPerUnit = options.timeUnit.seconds, metres = options.altitudeUnit.metres
+        var position = self.position
+        var batch: [Fix] = []
+        swap(&batch, &self.batch)
+        defer { swap(&batch, &self.batch) }
+        batch.removeAll(keepingCapacity: true)
+
+        /// Whether byte `i` ends a field: the separator, or the line end (`\n`, or `\r\n`).
+        @inline(__always) func endsField(_ i: Int) -> Bool {
+            guard i < filled else { return false }
+            let c = buffer[i]
+            return c == separator || c == 0x0A || (c == 0x0D && i + 1 < filled && buffer[i + 1] == 0x0A)
+        }
+        /// The field starting at `i`, up to its separator or line end (`i` moves there); `nil` when
+        /// a quote comes first, the line is incomplete, or (`plain`) the field is empty or padded.
+        @inline(__always) func field(_ i: inout Int, plain: Bool) -> (Int, Int)? {
+            let s = i
+            while i < filled {
+                let c = buffer[i]
+                if c == separator || c == 0x0A || c == 0x22 { break }
+                i += 1
+            }
+            guard i < filled, buffer[i] != 0x22 else { return nil }
+            var e = i
+            if buffer[i] == 0x0A, e > s, buffer[e - 1] == 0x0D { e -= 1; i = e }
+            if plain {
+                guard e > s else { return nil }
+                let first = buffer[s], last = buffer[e - 1]
+                guard first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return nil }
+            }
+            return (s, e)
+        }
+        /// A number `[±]digits[.digits]` read at `i` in `DecimalParser`'s exact case, ending a field.
+        @inline(__always) func exactDecimal(_ i: inout Int) -> Double? {
+            var j = i
+            var negative = false
+            if j < filled, buffer[j] == 0x2D { negative = true; j += 1 } else if j < filled, buffer[j] == 0x2B { j += 1 }
+            var mantissa: UInt64 = 0
+            var digits = 0, significant = 0, exponent = 0
+            while j < filled, buffer[j] &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(buffer[j] &- 48)
+                if mantissa != 0 { significant += 1 }
+                digits += 1
+                j += 1
+            }
+            if j < filled, buffer[j] == 0x2E {
+                j += 1
+                while j < filled, buffer[j] &- 48 < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(buffer[j] &- 48)
+                    if mantissa != 0 { significant += 1 }
+                    digits += 1
+                    exponent -= 1
+                    j += 1
+                }
+            }
+            guard digits > 0, significant <= 19, mantissa <= DecimalParser.maxExactSignificand, exponent >= -22,
+                  endsField(j) else { return nil }
+            i = j
+            let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / DecimalParser.powersOfTen[-exponent]
+            return negative ? -value : value
+        }
+        /// A plain number field at `i` (any form `DecimalParser` reads), finite.
+        @inline(__always) func number(_ i: inout Int) -> Double? {
+            if let v = exactDecimal(&i) { return v }
+            guard let (s, e) = field(&i, plain: true), let v = DecimalParser.parse(buffer, s, e), v.isFinite else { return nil }
+            return v
+        }
+
+        id.withUnsafeBufferPointer { idBytes in
+            let idCount = idBytes.count
+            rows: while batch.count < 4096 {
+                var i = position
+                var time = 0.0, lon = 0.0, lat = 0.0
+                var altitude: Double? = nil
+                for k in 0..<neededFields {
+                    if k > 0 {  // past the previous field's separator
+                        guard buffer[i] == separator else { break rows }
+                        i += 1
+                    }
+                    if k == lonColumn {
+                        guard let v = number(&i), abs(v) <= 180 else { break rows }
+                        lon = v
+                    } else if k == latColumn {
+                        guard let v = number(&i), abs(v) <= 90 else { break rows }
+                        lat = v
+                    } else if k == timeColumn {
+                        if let v = exactDecimal(&i) {
+                            time = v * secondsPerUnit
+                            guard TrackTimeRange.contains(time) else { break rows }
+                        } else {
+                            guard let (s, e) = field(&i, plain: true),
+                                  case .success(let t)? = TrackTimeRange.parse(buffer, s, e, unit: unit) else { break rows }
+                            time = t
+                        }
+                    } else if k == idColumn {
+                        guard let (s, e) = field(&i, plain: true), e - s == idCount,
+                              memcmp(buffer + s, idBytes.baseAddress!, idCount) == 0 else { break rows }
+                    } else if k == altitudeColumn {
+                        if endsField(i) { continue }  // empty: no altitude
+                        guard let v = number(&i) else { break rows }
+                        altitude = v * metres
+                    } else {
+                        guard field(&i, plain: false) != nil else { break rows }
+                    }
+                }
+                // The line's end.
+                let newline: Int
+                if buffer[i] == 0x0A {
+                    newline = i
+                } else if buffer[i] == 0x0D, i + 1 < filled, buffer[i + 1] == 0x0A {
+                    newline = i + 1
+                } else {
+                    guard let nl = memchr(buffer + i, 0x0A, filled - i) else { break }
+                    newline = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                }
+                batch.append(Fix(time: time, position: Coordinate(lon: lon, lat: lat), altitudeM: altitude))
+                position = newline + 1
+            }
+        }
+        guard !batch.isEmpty else { return false }
+        let firstLine = lineNumber + 1
+        self.position = position
+        lineNumber += batch.count
+        try batch.withUnsafeBufferPointer { try tracks.addToCurrent($0, firstLine: firstLine) }
+        return true
     }
 
     /// Reads one data line into the open tracks.

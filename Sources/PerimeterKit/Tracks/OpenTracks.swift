@@ -90,6 +90,36 @@ struct OpenTracks {
         advance(fix.time)
     }
 
+    /// The raw id bytes of the previous row's track, while one is open (a reader's fast path
+    /// compares the next rows' ids with them).
+    var currentID: [UInt8]? { current == nil ? nil : currentBytes }
+
+    /// Adds fixes of the previous row's track read at lines `firstLine`, `firstLine + 1`, …:
+    /// exactly what `add` does for each of them in turn (the reader checked that their ids are
+    /// `currentID`), without looking the id up again.
+    mutating func addToCurrent(_ fixes: UnsafeBufferPointer<Fix>, firstLine: Int) throws {
+        guard current != nil else { return }
+        if grouped && !options.sortByTime {
+            // Grouped rows: `advance` only raises the watermark, and a fix later than the track's
+            // last is appended as is; anything else takes the general rule.
+            for (i, fix) in fixes.enumerated() {
+                if let last = current!.fixes.last, fix.time > last.time, TrackTimeRange.contains(fix.time) {
+                    current!.fixes.append(fix)
+                    if fix.time > current!.latest { current!.latest = fix.time }
+                    if fix.time > watermark { watermark = fix.time }
+                } else {
+                    try current!.append(fix, line: firstLine + i, statistics: &statistics)
+                    advance(fix.time)
+                }
+            }
+            return
+        }
+        for (i, fix) in fixes.enumerated() {
+            try current!.append(fix, line: firstLine + i, statistics: &statistics)
+            advance(fix.time)
+        }
+    }
+
     /// No more rows: every open track is finished.
     mutating func endOfInput() throws {
         try finishAll()

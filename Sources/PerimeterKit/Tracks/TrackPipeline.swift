@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads tracks on the calling thread and analyses them on worker threads.
+/// Reads tracks on the calling thread and analyses them on worker threads (and on the calling
+/// thread too whenever the workers fall behind).
 ///
 /// Memory stays flat in the number of tracks: at most `queueCapacity` tracks wait between the
 /// reader and the workers; only the per-track reports are kept. Reports come back in input order.
@@ -44,7 +45,11 @@ public enum TrackPipeline {
         var n = 0
         do {
             while let track = try source.nextTrack() {
-                queue.put(n, track)
+                // A full queue means the workers are behind: the reader analyses a queued track
+                // itself instead of waiting (so all `workers + 1` threads analyse while it would idle).
+                while !queue.offer(n, track) {
+                    if let (m, queued) = queue.poll() { queue.deliver(m, analyzer.analyze(queued)) }
+                }
                 n += 1
             }
         } catch {
@@ -80,13 +85,27 @@ private final class TrackQueue: @unchecked Sendable {
         self.onReport = onReport
     }
 
-    func put(_ n: Int, _ track: Track) {
+    /// Adds a track unless the queue is full: then `false`, and nothing is added.
+    func offer(_ n: Int, _ track: Track) -> Bool {
         condition.lock()
-        while pending.count - head >= capacity { condition.wait() }
+        defer { condition.unlock() }
+        guard pending.count - head < capacity else { return false }
         if head > 1024 { pending.removeFirst(head); head = 0 }
         pending.append((n, track))
         condition.broadcast()
-        condition.unlock()
+        return true
+    }
+
+    /// The oldest waiting track, if any, without waiting.
+    func poll() -> (Int, Track)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard head < pending.count else { return nil }
+        let item = pending[head]
+        pending[head] = (item.0, Track(id: "", fixes: []))
+        head += 1
+        condition.broadcast()
+        return item
     }
 
     func take() -> (Int, Track)? {
