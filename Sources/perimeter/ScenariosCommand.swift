@@ -11,7 +11,7 @@ struct ScenariosCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the scenarios: name, title, date, tracks and what each checks.",
+            abstract: "List the scenarios: name, title, date, tracks, pass/fail checks and consistency-only figures.",
             discussion: "Run one with `perimeter incursions --scenario NAME`.")
 
         @Option(help: SharedFlags.geodataHelp)
@@ -24,7 +24,10 @@ struct ScenariosCommand: ParsableCommand {
             for s in scenarios {
                 print("\(s.name)  \(s.date)  \(s.trackCount) track\(s.trackCount == 1 ? "" : "s")  airspaces: \(s.airspaces.joined(separator: ", "))")
                 print("  \(s.title)")
-                for c in s.checks { print("  checks: \(Self.describe(c))") }
+                for z in s.zones { print("  zone: \(z.name) (\(z.kind.rawValue); an entry is an \(z.kind.entryTerm))") }
+                for c in s.checks { print("  check: \(Self.describe(c))") }
+                for c in s.consistency { print("  consistency only (shaped the route): \(Self.describe(c))") }
+                for c in s.contested { print("  contested (printed, not a check): \(Self.describe(c))") }
             }
         }
 
@@ -38,6 +41,20 @@ struct ScenariosCommand: ParsableCommand {
                 return "each track starts in \(from) and enters \(a) between \(UTCTime.iso8601(s)) and \(UTCTime.iso8601(e))"
             case .endsAtSite(let a, let tol):
                 return String(format: "each track ends inside %@ within %.0f m of its reported site", a, tol)
+            case .noIncursion(let a):
+                return "no track enters \(a)"
+            case .endsOutside(let a):
+                return "each track ends outside \(a)"
+            case .maxDepth(let a, let e, let lo, let hi):
+                return String(format: "deepest point inside %@ %.1f km (%.1f–%.1f km)", a, e, lo, hi)
+            case .pathInside(let a, let e, let lo, let hi):
+                return String(format: "path inside %@ %.1f km (%.1f–%.1f km)", a, e, lo, hi)
+            case .closestApproach(let name, _, _, let e, let lo, let hi):
+                return String(format: "closest approach to %@ %.1f km (%.1f–%.1f km)", name, e, lo, hi)
+            case .endBorderDistance(let pairs, let e, let lo, let hi):
+                return String(format: "end point %.1f km from the %@ border (%.1f–%.1f km)", e, pairs.joined(separator: " / "), lo, hi)
+            case .trackCount(let p, let v, let e, let lo, let hi):
+                return String(format: "%@: reported %.0f (%.0f–%.0f)", p.map { "tracks with \($0) = \(v ?? "")" } ?? "tracks", e, lo, hi)
             }
         }
     }

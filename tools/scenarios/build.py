@@ -103,51 +103,119 @@ def write(name, meta, features):
 import shapely.affinity, shapely.ops
 
 # ---------------------------------------------------------------- Estonia, 19 Sep 2025
+ABC_WEST_KM = 125 * 1.609344   # "travelling nearly 125 miles west" (ABC) [U]
+
+def path_inside_km(fixes, poly):
+    """Geodesic km flown inside poly (straight lon/lat segments clipped with shapely, pieces measured on WGS84)."""
+    total = 0.0
+    for (x1, y1, _), (x2, y2, _) in zip(fixes, fixes[1:]):
+        part = LineString([(x1, y1), (x2, y2)]).intersection(poly)
+        for g in getattr(part, "geoms", [part]):
+            if g.geom_type == "LineString" and not g.is_empty:
+                total += GEOD.geometry_length(g)
+    return total / 1000
+
+def corridor_lat(lon, ee, fi):
+    """Latitude halfway between Estonia's northernmost and Finland's southernmost airspace on the
+    meridian `lon` (the middle of the Gulf of Finland corridor, from the GeoData airspace files)."""
+    m = LineString([(lon, 58.0), (lon, 61.0)])
+    top = max(c[1] for g in getattr(m.intersection(ee), "geoms", [m.intersection(ee)]) for c in g.coords)
+    bottom = min(c[1] for g in getattr(m.intersection(fi), "geoms", [m.intersection(fi)]) for c in g.coords)
+    return round((top + bottom) / 2, 4)
+
+def along(wps, s_km):
+    """The point s_km along the geodesic polyline wps, and the waypoints before it."""
+    done = 0.0
+    for k, ((lo1, la1), (lo2, la2)) in enumerate(zip(wps, wps[1:])):
+        az, _, d = GEOD.inv(lo1, la1, lo2, la2)
+        if done + d / 1000 >= s_km:
+            lo, la, _ = GEOD.fwd(lo1, la1, az, (s_km - done) * 1000)
+            return wps[:k + 1], (round(lo, 5), round(la, 5))
+        done += d / 1000
+    raise SystemExit("estonia: route shorter than the path asked for")
+
 def estonia():
     name = "estonia-2025-09-19"
     speed = 950.0
-    # Assumed route: from the east in the Gulf of Finland corridor, into Estonian airspace at the
-    # Vaindloo bulge, west parallel to the coast about 0.045° (≈ 5 km) inside the computed
-    # territorial-sea limit of GeoData/airspace/EE.geojson (depth < 10 km), then out to the
-    # north-west (escorted out, later south towards Kaliningrad). The exit longitude (23.493 E) was
-    # chosen so that the lead aircraft spends the reported 12 minutes inside at 950 km/h: the
-    # duration is built in from the report, so this scenario checks the engine against a known
-    # answer and shows the geometry (a 190 km path), not the unpublished real route.
+    ee, _ = airspace("EE")
+    fi, _ = airspace("FI")
+    # Inside Estonian airspace: from the east in the Gulf of Finland corridor, in at the Vaindloo
+    # bulge, west parallel to the coast about 0.045° (≈ 5 km) inside the computed territorial-sea
+    # limit (the reported depth < 10 km shaped this), towards Tallinn.
     base = [(27.30, 59.93), (26.45, 59.887), (26.2, 59.882), (25.9, 59.803), (25.6, 59.769), (25.3, 59.739),
-            (25.0, 59.777), (24.7, 59.686), (24.4, 59.655), (24.1, 59.573), (23.493, 59.44), (23.143, 59.605)]
+            (25.0, 59.777), (24.7, 59.686), (24.4, 59.655), (24.1, 59.573), (23.493, 59.44), (23.2, 59.44)]
+    # Out: the turn point is placed so that the path flown inside Estonia is ABC's "nearly 125 miles
+    # west" (201 km; it shaped the route, so it is consistency only); from there north-west into
+    # the corridor and west along its middle out of the Gulf (escorted out), then south-west over
+    # the open Baltic towards Kaliningrad (as reported), ending in international airspace.
+    corridor = [(lon, corridor_lat(lon, ee, fi)) for lon in (23.1, 22.8, 22.5, 22.2, 22.0)]
+    tail = corridor + [(21.5, 59.2), (20.8, 58.5)]
+    def wps_for(s_km):
+        head, turn = along(base, s_km)
+        nxt = [c for c in corridor if c[0] < turn[0] - 0.1]
+        return head + [turn] + [c for c in tail if c in nxt or c not in corridor]
+    lo = 100.0
+    hi = sum(GEOD.inv(a[0], a[1], b[0], b[1])[2] for a, b in zip(base, base[1:])) / 1000 - 0.01
+    for _ in range(60):   # bisection on where the turn is: path inside EE = ABC's 201 km
+        mid = (lo + hi) / 2
+        inside = path_inside_km(route(wps_for(mid), speed, 0.0), ee)
+        lo, hi = (mid, hi) if inside < ABC_WEST_KM else (lo, mid)
+    wps = [(round(a, 5), round(b, 5)) for a, b in wps_for(round((lo + hi) / 2, 3))]
     t0 = epoch("2025-09-19T06:50:00Z")
     tracks = []
     for k, dlat in enumerate([0.0, 0.004, -0.004]):   # three MiG-31s in loose formation (~450 m apart)
-        wps = [(lo, la + dlat) for lo, la in base]
-        tracks.append((f"MiG-31 #{k + 1}", route(wps, speed, t0 + 2 * k)))
+        tracks.append((f"MiG-31 #{k + 1}", route([(a, b + dlat) for a, b in wps], speed, t0 + 2 * k)))
+    err = "news.err.ee/1609806336; joint-forces.com/?p=85364"
     meta = {
         "name": name, "title": "Three MiG-31s in Estonian airspace near Vaindloo (about 12 minutes)",
-        "date": "2025-09-19", "airspaces": ["EE"],
-        "checks": [{"kind": "dwell", "airspace": "EE", "per_track": True, "expected_dwell_s": 720, "tolerance_s": 30,
-                    "reported": "stayed approximately 12 minutes (EDF/MFA; news.err.ee/1609806336, joint-forces.com/?p=85364)"}],
-        "facts": [
-            {"figure": "about 12 minutes in Estonian airspace", "source": "news.err.ee/1609806336; joint-forces.com/?p=85364"},
-            {"figure": "entered near Vaindloo, 59°48′51″N 26°21′43″E", "source": "news.err.ee/1609806336; en.wikipedia.org/wiki/Vaindloo"},
-            {"figure": "flew parallel to the border, east to west, towards Tallinn; escorted out", "source": "news.err.ee/1609806951"},
+        "date": "2025-09-19", "airspaces": ["EE", "FI"],
+        "inputs": [
+            {"figure": "entered near Vaindloo, 59°48′51″N 26°21′43″E, without permission", "source": f"{err}; en.wikipedia.org/wiki/Vaindloo"},
+            {"figure": "flew parallel to the border, east to west, in the general direction of Tallinn; escorted out towards the Kaliningrad exclave to the south", "source": "news.err.ee/1609806951 (EDF route map)"},
+            {"figure": "travelling nearly 125 miles (201 km) west", "source": "ABC News", "status": "U"},
             {"figure": "depth less than 10 km", "source": "Estonian MoD via Euromaidan Press", "status": "U"},
             {"figure": "airspace = land + territorial sea; Gulf of Finland limit 3 NM short of the median line",
              "source": "UNCLOS Art. 2(2), 3; baltictimes.com (1994 arrangement)"},
         ],
         "assumptions": [
             "speed 950 km/h (MiG-31 subsonic cruise, gagadget.com/en/weapons/239257) — not reported for this flight",
-            "route waypoints (lon/lat) placed about 5 km inside the computed Estonian territorial-sea limit, exit point chosen to give the reported 12 minutes at 950 km/h: the real route is not published",
-            "clock times: entry about 06:5x UTC on the morning of 19 Sep — not published; the check is the duration",
+            "route inside Estonia: waypoints about 5 km inside the computed territorial-sea limit (the real route is not published)",
+            "ABC's 125 miles read as the path flown inside Estonian airspace; the turn out is placed where that path is reached",
+            "exit: north-west into the Gulf of Finland corridor, west along its middle (computed from GeoData/airspace EE and FI), south-west over the open Baltic towards Kaliningrad",
+            "clock times: entry about 06:5x UTC on the morning of 19 Sep — not published",
             "three tracks in formation, 0.004° of latitude and 2 s apart",
         ],
-        "contested": ["Russia's MoD: a flight over neutral waters more than 3 km from Vaindloo (sputnikglobe.com/20250920)"],
+        "checks": [
+            {"kind": "dwell", "airspace": "EE", "per_track": True, "expected_dwell_s": 720, "tolerance_s": 60,
+             "reported": f"stayed approximately 12 minutes, read as 11–13 min (EDF/MFA; {err}); the route's length came from ABC's 125 miles and the speed from the MiG-31's cruise, not from this figure"},
+            {"kind": "no_incursion", "airspace": "FI",
+             "reported": "no violation of Finnish airspace was reported (the reports found name Estonia only)"},
+            {"kind": "ends_outside", "airspace": "EE", "reported": "escorted out of Estonian airspace (news.err.ee/1609806951)"},
+        ],
+        "consistency": [
+            {"kind": "path_inside", "airspace": "EE", "expected_path_km": round(ABC_WEST_KM, 1), "min_path_km": 190, "max_path_km": 210,
+             "reported": "nearly 125 miles west (ABC) [U]", "shaped_route": "the turn out of Estonian airspace is placed where the path inside reaches 201 km"},
+            {"kind": "max_depth", "airspace": "EE", "expected_depth_km": 5, "min_depth_km": 0, "max_depth_km": 10,
+             "reported": "less than 10 km (Estonian MoD via Euromaidan Press) [U]", "shaped_route": "the route runs about 5 km inside the limit"},
+            {"kind": "closest_approach", "point": "Vaindloo", "lon": 26.3583, "lat": 59.8167,
+             "expected_distance_km": 5, "min_distance_km": 0, "max_distance_km": 15,
+             "reported": f"entered near Vaindloo ({err})", "shaped_route": "the entry is placed at the Vaindloo bulge of the territorial sea"},
+        ],
+        "contested": [
+            {"kind": "closest_approach", "point": "Tallinn", "lon": 24.754, "lat": 59.437,
+             "expected_distance_km": 20.1, "min_distance_km": 0, "max_distance_km": 20.1,
+             "reported": "within 12.5 miles of downtown Tallinn (Vseviov, UPI)",
+             "why": "EDF Maj. Karotamm (AP): the jets 'did not head towards Tallinn'; the Tallinn coordinate is not from a cited source"},
+            "Russia's MoD: a flight over neutral waters more than 3 km from Vaindloo (sputnikglobe.com/20250920)",
+        ],
     }
     feats = [feature(i, f, {"scenario": name, "aircraft": "MiG-31", "speed_kmh": speed,
                             "speed_status": "assumption (subsonic cruise, gagadget.com/en/weapons/239257)",
-                            "route_status": "assumption: reconstruction consistent with news.err.ee/1609806951",
-                            "waypoints": [[lo, la] for lo, la in base]}) for i, f in tracks]
-    poly, src = airspace("EE")
+                            "route_status": "assumption: reconstruction consistent with news.err.ee/1609806951; exit over the Gulf of Finland corridor",
+                            "waypoints": [[lo, la] for lo, la in wps]}) for i, f in tracks]
     for i, f in tracks:
-        print(f"  {name} {i}: dwell {dwell(f, poly):.1f} s in EE ({src})")
+        print(f"  {name} {i}: dwell {dwell(f, ee):.1f} s in EE, path {path_inside_km(f, ee):.1f} km, "
+              f"dwell in FI {dwell(f, fi):.1f} s, ends in EE {ee.contains(Point(f[-1][0], f[-1][1]))}")
     return write(name, meta, feats)
 
 # ---------------------------------------------------------------- Romania, 13 Sep 2025
@@ -263,5 +331,7 @@ def przewodow():
     return write(name, meta, [feat])
 
 if __name__ == "__main__":
+    wanted = sys.argv[2:]   # build.py GEODATA [NAME…]: only the scenarios whose function is named
     for build in (estonia, romania, poland, przewodow):
-        print(build())
+        if not wanted or build.__name__ in wanted:
+            print(build())
