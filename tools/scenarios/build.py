@@ -8,9 +8,12 @@ marked as an assumption in the file's properties. After writing,
 each scenario's check is recomputed here with shapely (straight lon/lat segments) and printed, as a
 cross-check of `perimeter incursions --scenario NAME`.
 
-Metadata layout (documented in GeoData/README of scenarios): the FeatureCollection carries a
-foreign member "scenario" (name, title, date, airspaces, checks, facts, assumptions); GDAL and RFC 7946
-readers ignore it. Every track feature carries its own properties (track_id, times, speed, sources,
+Metadata layout (documented in GeoData/README.md, "scenarios/"): the FeatureCollection carries a
+foreign member "scenario" (name, title, date, airspaces, zones, inputs, assumptions, checks,
+consistency, contested); GDAL and RFC 7946 readers ignore it. `checks` are pass/fail and use only
+reported figures that did not shape the route; `consistency` lists reported figures that did (each
+says how in `shaped_route`), printed but never pass/fail; `contested` objects are figures the sources
+disagree on (printed, never pass/fail). Every track feature carries its own properties (track_id, times, speed, sources,
 assumptions, scenario name), so GDAL users see the figures too.
 """
 import json, os, sys
@@ -222,40 +225,79 @@ def estonia():
 def romania():
     name = "romania-2025-09-13"
     speed = 160.0
-    # From Ukraine NW of Chilia Veche across the Chilia branch, loitering over the delta south of the
-    # branch (in and out), past the point ~20 km SW of Chilia Veche, out near Pardina towards Ukraine.
-    wps = [(29.16, 45.50), (29.20, 45.39), (29.28, 45.36), (29.10, 45.29), (29.22, 45.22), (29.08, 45.17),
-           (28.98, 45.24), (29.12, 45.33), (29.00, 45.36), (29.04, 45.25), (28.93, 45.22), (28.84, 45.26), (28.966, 45.30), (28.93, 45.40)]
-    t0 = epoch("2025-09-13T15:20:00Z")
+    ro, src = airspace("RO")
+    # Sourced legs: from Ukraine NW of Chilia Veche across the Chilia branch near Chilia Veche,
+    # NE→SW to the point ~20 km SW of Chilia Veche where it left the radar picture (45.290 N
+    # 29.102 E, derived), to Pardina and out across the branch towards Ukraine.
+    start, chilia_in = (29.22, 45.48), (29.28, 45.404)
+    sw_point, pardina, end = (29.102, 45.290), (28.966, 45.30), (28.95, 45.38)
+    # Assumed loiter (contact was intermittent; the path is not published): passes along the
+    # Chilia branch about 3 km inside Romania (the points where GeoData's RO airspace is 3 km
+    # deep on these meridians), east end near Chilia Veche, west end near Pardina, always back
+    # to the east end before the sourced NE→SW leg. Its length is what makes the reported
+    # ~50 minutes, so that figure is consistency only.
+    loiter = [chilia_in, (29.22, 45.386), (29.15, 45.358), (29.08, 45.347), (29.02, 45.333), (28.97, 45.262)]
+    line_km = sum(GEOD.inv(a[0], a[1], b[0], b[1])[2] for a, b in zip(loiter, loiter[1:])) / 1000
+    def wps_for(loiter_km):
+        n = int(loiter_km // (2 * line_km))
+        part = (loiter_km - n * 2 * line_km) / 2
+        wps = [start] + (loiter + loiter[-2::-1][:-1]) * n + [chilia_in]
+        if part > 0.01:
+            head, turn = along(loiter, part)
+            wps += head[1:] + [turn] + head[::-1]
+        return wps + [sw_point, pardina, end]
+    lo, hi = 0.0, 400.0
+    for _ in range(60):   # loiter length so that the dwell is the reported ~50 min (3,000 s)
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dwell(route(wps_for(mid), speed, 0.0), ro) < 3000 else (lo, mid)
+    wps = [(round(a, 5), round(b, 5)) for a, b in wps_for(round((lo + hi) / 2, 3))]
+    t0 = epoch("2025-09-13T15:15:00Z")
     fixes = route(wps, speed, t0)
-    poly, src = airspace("RO")
-    d = dwell(fixes, poly)
-    print(f"  {name}: dwell {d:.1f} s in RO ({src}); first RO entry check below")
+    d = dwell(fixes, ro)
+    print(f"  {name}: dwell {d:.1f} s in RO ({src}), path {path_inside_km(fixes, ro):.1f} km")
     meta = {
         "name": name, "title": "Geran-type drone over Romania near Chilia Veche (about 50 minutes)",
         "date": "2025-09-13", "airspaces": ["RO"],
-        "checks": [{"kind": "dwell", "airspace": "RO", "per_track": True, "expected_dwell_s": 3000, "tolerance_s": 300,
-                    "reported": "~50 min in Romanian airspace (MApN, 14 Sep; tass.com/world/2016627); 'just under an hour' (mtvuutiset.fi/…/9221958)"}],
-        "facts": [
-            {"figure": "F-16s detected the drone in Romanian airspace at 18:23 EEST (15:23 UTC)", "source": "dcnews.ro/doua-avioane-f-16…_1006952.html"},
+        "inputs": [
             {"figure": "~50 min in Romanian airspace; from NW of Chilia Veche; left near Pardina toward Ukraine", "source": "tass.com/world/2016627; RFE/RL article 33530161"},
-            {"figure": "tracked to ~20 km SW of Chilia Veche (≈ 45.290 N 29.102 E [D])", "source": "dcnews.ro …_1006952.html; 3szek.ro/load/cikk/176120"},
+            {"figure": "moved NE→SW along the Chilia (Kiliya) branch", "source": "glob-news.com/en/eu-calls-russian-drone…"},
+            {"figure": "tracked to ~20 km SW of Chilia Veche (≈ 45.290 N 29.102 E [D]), where it left the radar picture", "source": "dcnews.ro/doua-avioane-f-16…_1006952.html; 3szek.ro/load/cikk/176120"},
+            {"figure": "F-16s detected the drone in Romanian airspace at 18:23 EEST (15:23 UTC)", "source": "dcnews.ro/doua-avioane-f-16…_1006952.html"},
             {"figure": "Chilia Veche 45°25′N 29°17′E; Pardina 45.3 N 28.966 E", "source": "en.wikipedia.org/wiki/Chilia_Veche; datourinfo.eu/node/871.html"},
             {"figure": "Geran-2 speed 150–185 km/h", "source": "euronews.ro; sq.com.ua"},
         ],
         "assumptions": [
             "speed 160 km/h (within the reported 150–185 km/h)",
-            "route: meanders over the delta between the Chilia and Sulina/Tulcea branches, in and out across the Chilia branch — not published",
-            "first fix 15:20 UTC in Ukraine, entry a few minutes later, near the reported detection time 15:23 UTC",
+            "sourced legs joined by geodesics: Ukraine NW of Chilia Veche → across the branch near Chilia Veche → the point 20 km SW of Chilia Veche → Pardina → across the branch into Ukraine",
+            "a loiter before the NE→SW leg, along the Chilia branch about 3 km inside Romania between Chilia Veche and Pardina (contact was intermittent; the path is not published); its length makes the reported ~50 min",
+            "first fix 15:15 UTC in Ukraine, entry about 15:16 UTC, before the reported detection in Romanian airspace at 15:23 UTC",
+        ],
+        "checks": [
+            {"kind": "max_depth", "airspace": "RO", "expected_depth_km": 10, "min_depth_km": 7, "max_depth_km": 13,
+             "reported": "about 10 km deep (Zelensky; mtvuutiset.fi/…/9221958), read as 7–13 km; the route's deepest point is the sourced point 20 km SW of Chilia Veche, not this figure"},
+        ],
+        "consistency": [
+            {"kind": "dwell", "airspace": "RO", "per_track": True, "expected_dwell_s": 3000, "tolerance_s": 300,
+             "reported": "~50 min in Romanian airspace (MApN, 14 Sep; tass.com/world/2016627); 'just under an hour' (mtvuutiset.fi/…/9221958)",
+             "shaped_route": "the loiter's length is chosen to give 3,000 s inside"},
+            {"kind": "closest_approach", "point": "Pardina", "lon": 28.966, "lat": 45.30,
+             "expected_distance_km": 0, "min_distance_km": 0, "max_distance_km": 5,
+             "reported": "left near Pardina toward Ukraine (tass.com/world/2016627)", "shaped_route": "Pardina is a waypoint"},
+            {"kind": "closest_approach", "point": "20 km SW of Chilia Veche", "lon": 29.102, "lat": 45.290,
+             "expected_distance_km": 0, "min_distance_km": 0, "max_distance_km": 2,
+             "reported": "tracked until ~20 km SW of Chilia Veche (dcnews.ro …_1006952.html)", "shaped_route": "the point is a waypoint"},
         ],
         "contested": ["TASS: 'entered at 6:00 p.m.' (self-contradictory); Pardina lies ESE of Izmail, not SW"],
     }
     feat = feature("drone 1", fixes, {"scenario": name, "type": "Geran-2 (reported 'Geran-type')", "speed_kmh": speed,
                                       "speed_status": "assumption within 150–185 km/h (euronews.ro; sq.com.ua)",
-                                      "route_status": "assumption", "waypoints": [[lo, la] for lo, la in wps]})
+                                      "route_status": "sourced points joined by geodesics, with an assumed loiter along the Chilia branch",
+                                      "waypoints": [[lo, la] for lo, la in wps]})
     return write(name, meta, [feat])
 
 # ---------------------------------------------------------------- Poland, 9–10 Sep 2025
+UA_LATS = (51.3, 51.0, 50.8, 50.6, 50.4, 50.2, 50.0, 49.8)
+
 def poland():
     name = "poland-2025-09-10"
     speed = 140.0
@@ -265,38 +307,96 @@ def poland():
         ("Wohyń", 22.7819, 51.7567, "pl.wikipedia.org/wiki/Wohyń (51°45′24″N 22°46′55″E)", (23.90, 51.98), "2025-09-10T01:40:00Z"),
         ("Wyryki (gmina seat, for Wyryki-Wola)", 23.0003, 51.5631, "Wikipedia (de): Gmina Wyryki (51°33′47″N 23°00′01″E)", (23.95, 51.66), "2025-09-10T03:50:00Z"),
     ]
-    feats, tracks = [], []
-    for k, (site, lon, lat, src, start, t0) in enumerate(sites):
+    pl, src = airspace("PL")
+    by, _ = airspace("BY")
+    ua, _ = airspace("UA")
+    feats, tracks, ids = [], [], {}
+    for k, (site, lon, lat, src_site, start, t0) in enumerate(sites):
         fixes = route([start, (lon, lat)], speed, epoch(t0))
-        tracks.append(fixes)
-        feats.append(feature(f"drone {k + 1} → {site.split(' (')[0]}", fixes, {
-            "scenario": name, "type": "Gerbera (decoy) — reported type, per drone unknown", "speed_kmh": speed,
+        tid = f"drone {k + 1} → {site.split(' (')[0]}"
+        ids[site.split(" (")[0]] = tid
+        tracks.append((tid, fixes, "BY"))
+        feats.append(feature(tid, fixes, {
+            "scenario": name, "origin": "BY", "type": "Gerbera (decoy) — reported type, per drone unknown", "speed_kmh": speed,
             "speed_status": "assumption within 120–160 km/h (Gerbera max 160 km/h, Reuters via dcnews.ro)",
-            "site": site, "site_lon": lon, "site_lat": lat, "site_source": src,
+            "site": site, "site_lon": lon, "site_lat": lat, "site_source": src_site,
             "start_status": "assumption: a point in Belarus east of the border (per-drone entry points not published)",
             "time_status": "assumption: start time chosen inside the reported 23:30–06:30 CEST window"}))
+    # From Ukraine: the Ukrainian Air Force counted at least 8 UAVs crossing from Ukraine towards
+    # Poland. Neither their entry points nor where they came down are published: each starts
+    # ~17 km east of Poland's airspace on an assumed parallel, flies 290° for 60 min at 140 km/h.
+    for k, lat in enumerate(UA_LATS):
+        par = LineString([(21.0, lat), (26.0, lat)]).intersection(pl)
+        east = max(c[0] for g in getattr(par, "geoms", [par]) for c in g.coords)
+        lo0 = round(east + 0.25, 4)
+        lo1, la1, _ = GEOD.fwd(lo0, lat, 290.0, speed / 3.6 * 3600)
+        t0 = epoch("2025-09-09T22:00:00Z") + k * 2400
+        fixes = route([(lo0, lat), (round(lo1, 5), round(la1, 5))], speed, t0)
+        tid = f"drone U{k + 1} from Ukraine"
+        tracks.append((tid, fixes, "UA"))
+        feats.append(feature(tid, fixes, {
+            "scenario": name, "origin": "UA", "type": "unknown (Gerbera decoys and Geran reported that night)", "speed_kmh": speed,
+            "speed_status": "assumption within 120–160 km/h",
+            "start_status": f"assumption: {lo0} E {lat} N in Ukraine, ~17 km east of Poland's airspace (entry points not published)",
+            "route_status": "assumption: heading 290° for 60 min; where each came down is not published",
+            "time_status": "assumption: starts every 40 min from 22:00 UTC, inside the reported 23:30–06:30 CEST window"}))
+    window = {"window_start": "2025-09-09T21:30:00Z", "window_end": "2025-09-10T04:30:00Z"}
+    by_ids = [t for t, _, o in tracks if o == "BY"]
+    ua_ids = [t for t, _, o in tracks if o == "UA"]
+    eastern = ["PL-BY", "PL-UA"]
     meta = {
-        "name": name, "title": "Drones from Belarus into Poland towards reported crash sites (night of 9–10 Sep)",
+        "name": name, "title": "Drones from Belarus and Ukraine into Poland (night of 9–10 Sep)",
         "date": "2025-09-10", "airspaces": ["PL"],
-        "checks": [
-            {"kind": "enters_from", "airspace": "PL", "from": "BY", "window_start": "2025-09-09T21:30:00Z", "window_end": "2025-09-10T04:30:00Z",
-             "reported": "first violation ~23:30, last ~06:30 CEST (Tusk in the Sejm; wydarzenia.interia.pl nId,22417637); 'a significant part directly from Belarus'"},
-            {"kind": "ends_at_site", "airspace": "PL", "tolerance_m": 100,
-             "reported": "drones or debris found at the named sites (pravda.com.ua/eng/news/2025/09/12/7530513/)"}],
-        "facts": [
+        "inputs": [
             {"figure": "violations between ~23:30 (9 Sep) and ~06:30 (10 Sep) CEST", "source": "wydarzenia.interia.pl …nId,22417637; polsatnews.pl 2025-09-10"},
             {"figure": "19 violations (Tusk), ~23 in media [C]", "source": "unn.ua/en/news/tusk-states-that-19…"},
+            {"figure": "'a significant part … directly from Belarus'", "source": "wydarzenia.interia.pl …nId,22417637"},
+            {"figure": "at least 8 UAVs crossed from Ukraine towards Poland (Ukrainian Air Force)", "source": "babel.ua/en/news/121315…"},
             {"figure": "Gerbera decoys, max 160 km/h", "source": "allyoucanfind.info (Sky News); dcnews.ro (Reuters)"},
             {"figure": "sites: Wohyń, Mniszków, Oleśno, Wyryki-Wola (gmina seat as stand-in)", "source": "pravda.com.ua 7530513; menafn 1110045922"},
         ],
-        "assumptions": ["four of the ~19–23 drones, one per site with coordinates", "straight geodesic tracks from Belarus, 140 km/h",
-                        "start points and times (per-drone entry points and times not published)"],
+        "assumptions": ["from Belarus: four of the ~19–23 drones, one per site with coordinates, straight geodesic tracks from Belarus at 140 km/h",
+                        "from Ukraine: eight tracks (the reported minimum), start points ~17 km east of Poland's airspace on the parallels " + ", ".join(f"{x:.1f}" for x in UA_LATS) + " N, heading 290° for 60 min at 140 km/h (entry points and fates not published)",
+                        "start points and times (per-drone entry points and times not published)",
+                        "Wyryki: the gmina seat stands in for Wyryki-Wola (no coordinate found)"],
+        "checks": [
+            {"kind": "end_border_distance", "borders": eastern, "tracks": [ids["Oleśno"]],
+             "expected_distance_km": 200, "min_distance_km": 200, "max_distance_km": 1000,
+             "reported": "Oleśno '>200 km from the eastern border' (pravda.com.ua/eng/news/2025/09/10/7530241/); the route ends at Oleśno's coordinate, not at this distance"},
+            {"kind": "end_border_distance", "borders": ["PL-BY"], "tracks": [ids["Wyryki"]],
+             "expected_distance_km": 15, "min_distance_km": 10, "max_distance_km": 20,
+             "reported": "Wyryki-Wola '~15 km from the Belarus border' (dziennikwschodni.pl …1000366702; 24kurier.pl), read as 10–20 km for the gmina seat standing in for the village"},
+        ],
+        "consistency": [
+            {"kind": "enters_from", "airspace": "PL", "from": "BY", "tracks": by_ids, **window,
+             "reported": "first violation ~23:30, last ~06:30 CEST (Tusk in the Sejm; wydarzenia.interia.pl nId,22417637); 'a significant part directly from Belarus'",
+             "shaped_route": "start points were put in Belarus and start times inside the window"},
+            {"kind": "enters_from", "airspace": "PL", "from": "UA", "tracks": ua_ids, **window,
+             "reported": "at least 8 UAVs crossed from Ukraine towards Poland (Ukrainian Air Force; babel.ua/en/news/121315…)",
+             "shaped_route": "start points were put in Ukraine and start times inside the window"},
+            {"kind": "ends_at_site", "airspace": "PL", "tolerance_m": 100, "tracks": by_ids,
+             "reported": "drones or debris found at the named sites (pravda.com.ua/eng/news/2025/09/12/7530513/)",
+             "shaped_route": "each Belarus track ends at its site"},
+            {"kind": "track_count", "property": "origin", "value": "UA", "expected_count": 8, "min_count": 8, "max_count": 1000,
+             "reported": "at least 8 from Ukraine (Ukrainian Air Force; babel.ua)", "shaped_route": "exactly the reported minimum is modelled"},
+            {"kind": "track_count", "expected_count": 19, "min_count": 19, "max_count": 23,
+             "reported": "19 violations 'not final' (Tusk); ~23 in media [C]",
+             "shaped_route": "modelled: one track per site with coordinates (4, from Belarus) plus the 8 reported from Ukraine; the other reported violations have no published geometry and are not modelled"},
+        ],
+        "contested": [
+            {"kind": "end_border_distance", "borders": eastern, "tracks": [ids["Mniszków"]],
+             "expected_distance_km": 300, "min_distance_km": 270, "max_distance_km": 300,
+             "reported": "Mniszków 'nearly 300 km' into Poland (RMF24 via news.fasttakeoff.org)",
+             "why": "a distance of 207 km from Wyryki is derived in the project's fact sheet; the gmina seat stands in for the crash site"},
+            {"kind": "end_border_distance", "borders": ["PL-UA"], "tracks": [ids["Oleśno"]],
+             "expected_distance_km": 400, "min_distance_km": 360, "max_distance_km": 440,
+             "reported": "Oleśno '~400 km from the Ukrainian border' (Sky News)",
+             "why": "pravda.com.ua gives '>200 km from the eastern border' for the same site"},
+        ],
     }
-    pl, src = airspace("PL")
-    by, _ = airspace("BY")
-    for f, (site, lon, lat, *_ ) in zip(tracks, sites):
-        print(f"  {name} {site}: starts in BY {by.contains(Point(f[0][0], f[0][1]))}, ends in PL {pl.contains(Point(f[-1][0], f[-1][1]))}, "
-              f"dwell {dwell(f, pl):.0f} s, {iso(f[0][2])}–{iso(f[-1][2])}")
+    for tid, f, origin in tracks:
+        print(f"  {name} {tid}: starts in {origin} {(by if origin == 'BY' else ua).contains(Point(f[0][0], f[0][1]))}, "
+              f"ends in PL {pl.contains(Point(f[-1][0], f[-1][1]))}, dwell {dwell(f, pl):.0f} s, {iso(f[0][2])}–{iso(f[-1][2])}")
     return write(name, meta, feats)
 
 # ---------------------------------------------------------------- Przewodów, 15 Nov 2022
@@ -315,8 +415,8 @@ def przewodow():
         "name": name, "title": "Przewodów: the missile's end point inside Poland (about 6 km)",
         "date": "2022-11-15", "airspaces": ["PL"],
         "checks": [{"kind": "end_depth", "airspace": "PL", "expected_depth_km": 6, "min_depth_km": 4, "max_depth_km": 7,
-                    "reported": "'6 km' (24instantnews.com/world/26203); '5 km' (pledgetimes.com); '<7 km' (de-wiki); '4 miles' [C]"}],
-        "facts": [
+                    "reported": "'6 km' (24instantnews.com/world/26203); '5 km' (pledgetimes.com); '<7 km' (de-wiki); '4 miles' [C]; the track ends at the reported impact coordinate, not at this distance"}],
+        "inputs": [
             {"figure": "impact site 50.47099 N 23.93432 E", "source": "Visegrád 24 (report of 15 Nov 2022)", "status": "U"},
             {"figure": "~15:40 CET (14:40 UTC)", "source": "en.wikipedia.org/wiki/2022_missile_explosion_in_Poland"},
             {"figure": "Ukrainian S-300 interceptor 5V55", "source": "censor.net/en/news/3445686"},
