@@ -126,6 +126,11 @@ struct IncursionsCommand: ParsableCommand {
             trackFile = s.file
             trackFormat = .geojson
             for code in s.airspaces where !codes.contains(code) { codes.append(code) }
+            if s.trackCount == 0 {   // events only (no published track geometry): report them and stop
+                print("scenario \(s.name): \(s.title)\n  no tracks: no track geometry has been published; the reported events:")
+                for line in ScenarioEventReport.lines(s.events, centres: try ScenarioEventReport.centres(s, geodata: dir)) { print("  \(line)") }
+                return
+            }
         }
         var airspaces: [AirspacePolygon] = []
         var finders: [String: IncursionFinder] = [:]

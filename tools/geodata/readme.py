@@ -9,7 +9,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=()) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -64,13 +64,16 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
     for k, v in dn["city_distance_km"].items():
         a(f"| {k} | {v:.2f} |")
     a("\nThe Kakhovka reservoir shoreline predates the destruction of the Kakhovka dam in June 2023 (the reservoir has since drained); the line follows the pre-2023 reservoir.\n")
-    a("## land.geojson — coastal land (GSHHG full resolution)\n")
-    a("GSHHG level-1 shorelines at full resolution (`gmt coast -Df -W -M -A0/1/1`, nominal precision ≈ 0.1–0.5 km) in the boxes "
-      + "; ".join(f"{k}: lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]}" for k, v in sorted(boxes.items()))
+    res = resolution or {}
+    a("## land.geojson — coastal land (GSHHG full and high resolution)\n")
+    a("GSHHG level-1 shorelines (`gmt coast -Df -W -M -A0/1/1` at full resolution, nominal precision ≈ 0.1–0.5 km; `-Dh` at high resolution, ≈ 0.2–1 km, "
+      "where the box says so: the Nordic and Barents coasts at full resolution would be ≈ 760,000 points, ≈ 16 MB) in the boxes "
+      + "; ".join(f"{k}: lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]} ({'high' if res.get(k) == 'h' else 'full'} resolution)" for k, v in sorted(boxes.items()))
       + ", noded with the 1° bin grid and polygonized; faces kept where `gmt select -N` says land (lakes count as land). "
       f"Only land within {keep_km:.0f} km of the sea is kept (geodesic buffer done in a local azimuthal equidistant projection). "
       "Every islet is kept (they decide where territorial seas run). Each piece is assigned to the DCW country that contains it; pieces straddling DCW borders are cut by the DCW polygons, "
-      "and pieces outside every DCW polygon (islets, coastal slivers) go to the nearest DCW country (Sweden, Denmark, Germany and Bulgaria took part in that choice but are not written out). "
+      "and pieces outside every DCW polygon (islets, coastal slivers) go to the nearest DCW country of `countries.geojson`. Boxes meet only along their edges; "
+      "where a full- and a high-resolution box meet, the two coastlines differ by up to a few hundred metres at the seam. "
       "One MultiPolygon per country.\n")
     a("| iso2 | parts | area km² |\n|---|---|---|")
     for p, _ in land:

@@ -94,7 +94,6 @@ def border_distance_km(lon, lat, poly):
     return GEOD.inv(lon, lat, near.x / k, near.y)[2] / 1000
 
 def write(name, meta, features):
-    fc = {"type": "FeatureCollection", "name": name, "scenario": meta, "features": features}
     os.makedirs(os.path.join(GEODATA, "scenarios"), exist_ok=True)
     path = os.path.join(GEODATA, "scenarios", f"{name}.geojson")
     with open(path, "w") as f:
@@ -430,8 +429,136 @@ def przewodow():
                                    "site": "Przewodów grain dryer", "site_lon": impact[0], "site_lat": impact[1]})
     return write(name, meta, [feat])
 
+# ---------------------------------------------------------------- Norway, 2025
+VARDO = (31.1097, 70.3706)   # Vardø, Wikipedia (en): Vardø (GeoData/places.geojson)
+
+def arc(centre, radius_km, az_from, az_to, step=2.0):
+    """Points on a geodesic circle round centre, from azimuth az_from to az_to (degrees, decreasing)."""
+    out, az = [], az_from
+    while az > az_to:
+        lo, la, _ = GEOD.fwd(centre[0], centre[1], az, radius_km * 1000)
+        out.append((round(lo, 5), round(la, 5)))
+        az -= step
+    lo, la, _ = GEOD.fwd(centre[0], centre[1], az_to, radius_km * 1000)
+    return out + [(round(lo, 5), round(la, 5))]
+
+def norway():
+    name = "norway-2025"
+    no, src = airspace("NO")
+    bo = "thebarentsobserver.com/…/437576 (PM Støre, 23 Sep 2025); Reuters via globalbankingandfinance.com"
+    # Su-24 (25 Apr, 4 min) and Su-33 (18 Aug, 1 min): "in the sea area north-east of Vardø". The
+    # paths are not published: each comes in from the north-east, turns along an arc round Vardø
+    # inside the territorial sea and leaves to the north; the arc's length is what gives the
+    # reported minutes (consistency only). 700 km/h: an assumption (no speed reported).
+    def jet(minutes, radius_km, t0):
+        def wps_for(span):
+            return [(33.2, 71.0)] + arc(VARDO, radius_km, 75.0, 75.0 - span) + [(30.6, 71.2)]
+        lo, hi = 0.0, 150.0
+        for _ in range(50):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if dwell(route(wps_for(mid), 700.0, 0.0), no) < minutes * 60 else (lo, mid)
+        wps = wps_for(round((lo + hi) / 2, 3))
+        return wps, route(wps, 700.0, epoch(t0))
+    su24_wps, su24 = jet(4, 16.0, "2025-04-25T10:00:00Z")
+    su33_wps, su33 = jet(1, 20.5, "2025-08-18T10:00:00Z")
+    # L-410 (24 Jul, 3 min): "an uninhabited land-border area of East Finnmark". Where on the
+    # 198 km Norway-Russia land border is not published: a V in and out across the border at
+    # 69.45 N (an assumption), 300 km/h (assumed L-410 cruise), the depth giving 3 min.
+    par = LineString([(28.0, 69.45), (32.0, 69.45)]).intersection(no)
+    border_lon = max(c[0] for g in getattr(par, "geoms", [par]) for c in g.coords)
+    def l410(depth_km):
+        lo_, la_, _ = GEOD.fwd(border_lon, 69.45, 270.0, depth_km * 1000)
+        return [(round(border_lon + 0.35, 5), 69.40), (round(lo_, 5), round(la_, 5)), (round(border_lon + 0.35, 5), 69.50)]
+    lo, hi = 0.1, 30.0
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dwell(route(l410(mid), 300.0, 0.0), no) < 180 else (lo, mid)
+    l410_wps = l410(round((lo + hi) / 2, 3))
+    l410_fixes = route(l410_wps, 300.0, epoch("2025-07-24T10:00:00Z"))
+    tracks = [("Su-24 (25 Apr)", su24, su24_wps, 700.0, "2025-04-25", 4), ("L-410 (24 Jul)", l410_fixes, l410_wps, 300.0, "2025-07-24", 3),
+              ("Su-33 (18 Aug)", su33, su33_wps, 700.0, "2025-08-18", 1)]
+    feats = []
+    for tid, fixes, wps, v, day, minutes in tracks:
+        feats.append(feature(tid, fixes, {"scenario": name, "date": day, "reported_minutes": minutes, "speed_kmh": v,
+                                          "speed_status": "assumption (no speed reported)",
+                                          "route_status": "assumption: the route is not published; only the area and the duration are",
+                                          "time_status": "assumption: the clock time is not published (10:00 UTC used)",
+                                          "waypoints": [[a, b] for a, b in wps]}))
+        print(f"  {name} {tid}: dwell {dwell(fixes, no):.1f} s in NO ({src})")
+    ids = [t[0] for t in tracks]
+    meta = {
+        "name": name, "title": "Norway's three airspace violations of 2025 (Su-24, L-410, Su-33)",
+        "date": "2025-04-25/2025-08-18", "airspaces": ["NO", "FI"],
+        "inputs": [
+            {"figure": "25 Apr: Su-24, 4 min, in the sea area north-east of Vardø", "source": bo},
+            {"figure": "24 Jul: L-410, 3 min, over an uninhabited land-border area of East Finnmark", "source": bo},
+            {"figure": "18 Aug: Su-33, 1 min, north-east of Vardø", "source": bo},
+            {"figure": "Norway-Russia land border 198 km", "source": "AFP via thesun.my"},
+            {"figure": "Vardø 70°22′N 31°06′E", "source": "en.wikipedia.org/wiki/Vardø"},
+        ],
+        "assumptions": [
+            "positions: no track, entry point or clock time has been published; only the area and the duration",
+            "Su-24 and Su-33: in from the north-east, an arc round Vardø inside the territorial sea (16 km and 20.5 km from Vardø), out to the north; 700 km/h",
+            "L-410: a V across the land border at 69.45 N, 300 km/h",
+            "the arc spans and the V's depth are chosen to give the reported minutes",
+            "clock times 10:00 UTC (not published)",
+        ],
+        "checks": [
+            {"kind": "no_incursion", "airspace": "FI", "tracks": [ids[1]],
+             "reported": "no violation of Finnish airspace was reported for the L-410 (the reports name Norway only)"},
+        ],
+        "consistency": [
+            {"kind": "dwell", "airspace": "NO", "tracks": [ids[0]], "expected_dwell_s": 240, "tolerance_s": 30,
+             "reported": f"4 min ({bo})", "shaped_route": "the arc round Vardø is as long as gives 240 s"},
+            {"kind": "dwell", "airspace": "NO", "tracks": [ids[1]], "expected_dwell_s": 180, "tolerance_s": 30,
+             "reported": f"3 min ({bo})", "shaped_route": "the V's depth gives 180 s"},
+            {"kind": "dwell", "airspace": "NO", "tracks": [ids[2]], "expected_dwell_s": 60, "tolerance_s": 30,
+             "reported": f"1 min ({bo})", "shaped_route": "the arc round Vardø is as long as gives 60 s"},
+            {"kind": "closest_approach", "point": "Vardø", "lon": VARDO[0], "lat": VARDO[1], "tracks": [ids[0], ids[2]],
+             "expected_distance_km": 20, "min_distance_km": 0, "max_distance_km": 40,
+             "reported": f"north-east of Vardø ({bo})", "shaped_route": "the arcs are centred on Vardø"},
+        ],
+    }
+    return write(name, meta, feats)
+
+# ---------------------------------------------------------------- Denmark (and Oslo), Sept 2025
+def denmark():
+    name = "denmark-2025-09"
+    reuters = "Reuters (copy at pakinomist.com); Flightradar24"
+    meta = {
+        "name": name, "title": "Drone sightings close Copenhagen, Oslo and Aalborg airports (22–25 Sep 2025)",
+        "date": "2025-09-22/2025-09-25", "airspaces": [],
+        "zones": [{"name": "Danish airports (and Oslo Gardermoen)", "kind": "airport_zone", "file": "zones/DK-airports.geojson"}],
+        "events": [
+            {"place": "Copenhagen Airport", "what": "operations stopped (2–3 large drones by the police account)",
+             "start": "2025-09-22T18:26:00Z", "end": "2025-09-22T22:26:00Z",
+             "end_status": "assumption: 'nearly 4 h' read as 4 h (reopened early on 23 Sep; the clock time was not found)",
+             "source": f"{reuters}: stopped 20:26 CEST; aerotelegraph: 'about 20:30'"},
+            {"place": "Oslo Airport Gardermoen", "what": "closed", "start": "2025-09-22T22:00:00Z", "end": "2025-09-23T01:22:00Z",
+             "end_status": "reported (Avinor: 00:00–03:22 local)", "source": "Avinor"},
+            {"place": "Aalborg Airport", "what": "closed again (drones sighted)", "start": "2025-09-25T21:40:00Z", "end": "2025-09-25T22:40:00Z",
+             "end_status": "assumption: 'for about 1 h' read as 1 h", "source": "moldova1.md/p/58069; unn.ua/en/news/denmarks-airport-closed-for-the-third-time…"},
+        ],
+        "inputs": [
+            {"figure": "Copenhagen: operations stopped 20:26 CEST on 22 Sep for nearly 4 h", "source": reuters},
+            {"figure": "Oslo Gardermoen closed 00:00–03:22 local on 23 Sep", "source": "Avinor"},
+            {"figure": "Aalborg closed late on 24 Sep (Eurocontrol: no movements until 06:00 on 25 Sep) and from 23:40 on 25 Sep for about 1 h",
+             "source": "moldova1.md/p/58069; unn.ua"},
+            {"figure": "sightings also at Esbjerg, Sønderborg and Skrydstrup", "source": "globalwarnews.com"},
+            {"figure": "airport positions", "source": "GeoData/places.geojson (Wikipedia infobox figures, each named there)"},
+        ],
+        "assumptions": [
+            "no track geometry has been published: the scenario holds the reported closure windows and the airport zones only",
+            "airport zones: 5 km round civil airports, 8 km round Skrydstrup (recalled from the Danish drone order, not re-checked)",
+            "Aalborg, 24 Sep: the start of the closure ('late on 24 Sep') was not reported, so it is not an event here; Esbjerg, Sønderborg and Skrydstrup sightings have no reported times",
+            "attribution of the drones is unconfirmed [C]",
+        ],
+        "checks": [],
+    }
+    return write(name, meta, [])
+
 if __name__ == "__main__":
     wanted = sys.argv[2:]   # build.py GEODATA [NAME…]: only the scenarios whose function is named
-    for build in (estonia, romania, poland, przewodow):
+    for build in (estonia, romania, poland, przewodow, norway, denmark):
         if not wanted or build.__name__ in wanted:
             print(build())

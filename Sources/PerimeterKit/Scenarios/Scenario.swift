@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
     /// Zones that are not sovereign airspace (an ADIZ, airport zones): entering one is reported as
     /// a zone entry of its kind, never as a violation.
     public var zones: [ScenarioZone] = []
+    /// Reported events with a place and a time window but no track (e.g. airport closures).
+    public var events: [ScenarioEvent] = []
     /// Number of track features.
     public var trackCount: Int
     /// Properties of each track feature, by track id.

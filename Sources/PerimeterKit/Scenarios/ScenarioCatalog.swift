@@ -50,6 +50,9 @@ public enum ScenarioCatalog {
         let zones = try (meta["zones"]?.arrayValue ?? []).enumerated().map { k, v in
             try zone(v.objectValue, source: file, path: "scenario.zones[\(k)]")
         }
+        let events = try (meta["events"]?.arrayValue ?? []).enumerated().map { k, v in
+            try ScenarioEvent.parse(v.objectValue, source: file, path: "scenario.events[\(k)]")
+        }
         var properties: [String: JSONObject] = [:]
         let features = root["features"]?.arrayValue ?? []
         for f in features {
@@ -57,7 +60,7 @@ public enum ScenarioCatalog {
         }
         return Scenario(name: try string("name"), title: try string("title"), date: try string("date"), file: file,
                         airspaces: (meta["airspaces"]?.arrayValue ?? []).compactMap(\.stringValue),
-                        checks: checks, consistency: consistency, contested: contested, zones: zones,
+                        checks: checks, consistency: consistency, contested: contested, zones: zones, events: events,
                         trackCount: features.count, trackProperties: properties, metadata: meta)
     }
 
