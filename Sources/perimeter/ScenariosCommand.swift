@@ -22,14 +22,19 @@ struct ScenariosCommand: ParsableCommand {
             let scenarios = try ScenarioCatalog.all(geodata: dir)
             if scenarios.isEmpty { print("no scenarios in \(GeoDataLocator.file(ScenarioCatalog.folder, in: dir))"); return }
             for s in scenarios {
-                print("\(s.name)  \(s.date)  \(s.trackCount) track\(s.trackCount == 1 ? "" : "s")  airspaces: \(s.airspaces.joined(separator: ", "))")
+                print("\(s.name)  \(s.date)  \(s.trackCount) track\(s.trackCount == 1 ? "" : "s")  airspaces: \(s.airspaces.isEmpty ? "none" : s.airspaces.joined(separator: ", "))")
                 print("  \(s.title)")
                 for z in s.zones { print("  zone: \(z.name) (\(z.kind.rawValue); an entry is an \(z.kind.entryTerm))") }
                 for e in s.events { print("  event: \(e.place): \(e.what) from \(UTCTime.iso8601(e.start))\(e.end.map { " to " + UTCTime.iso8601($0) } ?? "")") }
-                for c in s.checks { print("  check: \(Self.describe(c))") }
-                for c in s.consistency { print("  consistency only (shaped the route): \(Self.describe(c))") }
-                for c in s.contested { print("  contested (printed, not a check): \(Self.describe(c))") }
+                for c in s.checks { print("  check: \(Self.describe(c))\(Self.which(c))") }
+                for c in s.consistency { print("  consistency only (shaped the route): \(Self.describe(c))\(Self.which(c))") }
+                for c in s.contested { print("  contested (printed, not a check): \(Self.describe(c))\(Self.which(c))") }
             }
+        }
+
+        /// " (tracks: a, b)" when the figure is computed for some tracks only.
+        static func which(_ c: ScenarioCheck) -> String {
+            c.tracks.map { " (tracks: \($0.joined(separator: ", ")))" } ?? ""
         }
 
         static func describe(_ c: ScenarioCheck) -> String {

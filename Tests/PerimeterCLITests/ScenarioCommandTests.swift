@@ -6,7 +6,8 @@ import Testing
 /// pass/fail checks use only reported figures that did not shape the route; figures that shaped it
 /// are printed as consistency only and never fail the run.
 @Suite struct ScenarioCommandTests {
-    static let names = ["estonia-2025-09-19", "romania-2025-09-13", "poland-2025-09-10", "przewodow-2022-11-15"]
+    static let names = ["estonia-2025-09-19", "romania-2025-09-13", "poland-2025-09-10", "przewodow-2022-11-15",
+                        "norway-2025", "denmark-2025-09"]
 
     static func scenario(_ name: String) throws -> CLI.Result {
         try CLI.perimeter(["incursions", "--scenario", name, "--quiet"])
@@ -37,7 +38,9 @@ import Testing
         #expect(!inputs.isEmpty && inputs.allSatisfy { ($0["source"] as? String)?.isEmpty == false })
         #expect((meta["assumptions"] as? [String])?.isEmpty == false)
         let checks = try #require(meta["checks"] as? [[String: Any]])
-        #expect(!checks.isEmpty)
+        // Every scenario with tracks has a check; one without tracks holds reported events.
+        let events = meta["events"] as? [[String: Any]] ?? []
+        #expect(!checks.isEmpty || !events.isEmpty, "\(name): neither checks nor events")
         for c in checks {
             #expect(c["shaped_route"] == nil)
             #expect((c["reported"] as? String)?.isEmpty == false)
@@ -112,6 +115,43 @@ import Testing
         }
         #expect(run.stdout.contains("[consistency only: agrees] 8 tracks with origin = UA modelled"))
         #expect(run.stdout.contains("[consistency only: differs] 12 tracks modelled; against 19 (19–23)"))
+    }
+
+    /// Norway: three violations whose areas and durations are reported, no positions: every
+    /// duration shaped a route and is consistency only; the L-410 stays out of Finland.
+    @Test func norwayThreeViolations() throws {
+        let run = try Self.scenario("norway-2025")
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("[ok] L-410 (24 Jul): never inside FI"), "\(run.stdout)")
+        for (id, s) in [("Su-24 (25 Apr)", 240.0), ("L-410 (24 Jul)", 180.0), ("Su-33 (18 Aug)", 60.0)] {
+            #expect(run.stdout.contains(String(format: "[consistency only: agrees] %@: dwell %.1f s", id, s)), "\(id): \(run.stdout)")
+        }
+        let o = try Self.oracle("norway-2025", ["NO"])
+        for (id, s) in [("Su-24 (25 Apr)", 240.0), ("L-410 (24 Jul)", 180.0), ("Su-33 (18 Aug)", 60.0)] {
+            let d = try #require(o[id]?["NO"]?["dwell_s"] as? Double)
+            #expect(abs(d - s) < 0.5, "shapely: \(id) \(d) s")
+        }
+    }
+
+    /// Denmark: no track geometry is published; the reported closure windows are listed with their
+    /// durations, and the overlap of the Copenhagen and Oslo closures with the distance between them.
+    @Test func denmarkClosuresAsEvents() throws {
+        let run = try Self.scenario("denmark-2025-09")
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("no track geometry has been published"))
+        #expect(run.stdout.contains("[event] Copenhagen Airport: operations stopped"))
+        #expect(run.stdout.contains("2025-09-22T18:26:00Z – 2025-09-22T22:26:00Z (4.00 h)"))
+        #expect(run.stdout.contains("[event] Oslo Airport Gardermoen: closed 2025-09-22T22:00:00Z – 2025-09-23T01:22:00Z (3.37 h)"))
+        // Copenhagen 55.6181 N 12.6561 E to Gardermoen 60.2028 N 11.0839 E: 519 km (geodesic).
+        #expect(run.stdout.contains("[overlap] Copenhagen Airport and Oslo Airport Gardermoen: 26 min at the same time"), "\(run.stdout)")
+        #expect(run.stdout.contains("519 km apart"))
+        // The zones file: one airport zone per airport, kind and radius stated.
+        let zones = try GeoJSONReader.read(contentsOf: CLI.packageRoot.appendingPathComponent("GeoData/zones/DK-airports.geojson").path)
+        #expect(zones.features.count == 7)
+        for f in zones.features {
+            #expect(f.properties["kind"]?.stringValue == "airport_zone")
+            #expect(f.properties["radius_status"]?.stringValue?.hasPrefix("assumption") == true)
+        }
     }
 
     @Test func przewodowEndDepth() throws {

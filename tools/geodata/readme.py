@@ -87,6 +87,21 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
         lat, lon, kind, src, note = places[name]
         a(f"| {name} | {lat} | {lon} | {kind} | {src} | {note} |")
     a("")
+    a("## zones/ — zones that are not sovereign airspace\n")
+    a("Each feature has a `kind`: `identification_zone` (an ADIZ: entering one is an identification zone entry, never a violation) or "
+      "`airport_zone`. `zones/DK-airports.geojson` (built by `tools/geodata/zones.py`): a geodesic circle (256 vertices by pyproj `Geod.fwd`, chords ≤ 0.4 m "
+      "inside at 5 km) round each Danish airport named in the September 2025 closure and sighting reports (Copenhagen, Aalborg, Billund, Esbjerg, "
+      "Sønderborg, Skrydstrup) and Oslo Gardermoen; centres are the positions in `places.geojson` (sources there); the radius is an **assumption** "
+      "stated in every feature (5 km round civil airports, 8 km round military aerodromes, as recalled from the Danish drone order BEK 1257/2017, "
+      "not re-checked): a notional zone for placing reports, not a legal boundary. No identification zone is shipped yet: the Alaska ADIZ "
+      "(14 CFR 99.45) needs its published coordinates, which this build could not retrieve.\n")
+    a("## scenarios/ — incident reconstructions (built by `tools/scenarios/build.py`)\n")
+    a("Each file is a FeatureCollection of tracks (LineStrings with `times`) with a foreign member `scenario` holding `name`, `title`, `date`, "
+      "`airspaces` (ISO codes), `zones` (name, kind, file), `events` (place, time window; for incidents without published tracks), `inputs` "
+      "(sourced figures with their sources), `assumptions`, `checks` (pass/fail; only reported figures that did **not** shape the route), "
+      "`consistency` (reported figures that did, each with `shaped_route`; printed, never pass/fail) and `contested` (figures the sources "
+      "disagree on, with `why`; printed, never pass/fail). Check kinds: `dwell`, `end_depth`, `enters_from`, `ends_at_site`, `no_incursion`, "
+      "`ends_outside`, `max_depth`, `path_inside`, `closest_approach`, `end_border_distance`, `track_count`; any may name `tracks`.\n")
     if basemap:
         import basemap as bm
         isos = sorted(p["iso2"] for p, _ in basemap if p["layer"] == "country")
