@@ -38,7 +38,7 @@ def build(out_dir, places) -> list[dict]:
     for name in AIRPORTS:
         lat, lon, kind, src, note = places[name]
         km = RADIUS_KM[kind]
-        props = {"name": name, "kind": "airport_zone", "role": "airport_zone", "icao": note.split(";")[0],
+        props = {"name": name, "kind": "airport_zone", "role": "airport_zone", "icao": note.split(";")[0], "source": src,
                  "centre_lon": lon, "centre_lat": lat, "centre_source": src, "centre_note": note,
                  "radius_km": km, "radius_status": RADIUS_NOTE}
         feats.append((props, circle(lon, lat, km)))

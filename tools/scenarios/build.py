@@ -460,7 +460,19 @@ def norway():
         wps = wps_for(round((lo + hi) / 2, 3))
         return wps, route(wps, 700.0, epoch(t0))
     su24_wps, su24 = jet(4, 16.0, "2025-04-25T10:00:00Z")
-    su33_wps, su33 = jet(1, 20.5, "2025-08-18T10:00:00Z")
+    # Su-33, 1 min: a straight pass across the outer edge of the territorial sea north-east of
+    # Vardø, perpendicular to the 45° bearing; its distance from Vardø gives the minute.
+    def chord(d_km):
+        lo_, la_, _ = GEOD.fwd(VARDO[0], VARDO[1], 45.0, d_km * 1000)
+        a = GEOD.fwd(lo_, la_, 135.0, 60_000)[:2]
+        b = GEOD.fwd(lo_, la_, 315.0, 60_000)[:2]
+        return [(round(a[0], 5), round(a[1], 5)), (round(lo_, 5), round(la_, 5)), (round(b[0], 5), round(b[1], 5))]
+    lo, hi = 5.0, 40.0
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dwell(route(chord(mid), 700.0, 0.0), no) > 60 else (lo, mid)
+    su33_wps = chord(round((lo + hi) / 2, 3))
+    su33 = route(su33_wps, 700.0, epoch("2025-08-18T10:00:00Z"))
     # L-410 (24 Jul, 3 min): "an uninhabited land-border area of East Finnmark". Where on the
     # 198 km Norway-Russia land border is not published: a V in and out across the border at
     # 69.45 N (an assumption), 300 km/h (assumed L-410 cruise), the depth giving 3 min.
@@ -498,9 +510,9 @@ def norway():
         ],
         "assumptions": [
             "positions: no track, entry point or clock time has been published; only the area and the duration",
-            "Su-24 and Su-33: in from the north-east, an arc round Vardø inside the territorial sea (16 km and 20.5 km from Vardø), out to the north; 700 km/h",
+            "Su-24: in from the north-east, an arc round Vardø 16 km out, inside the territorial sea, out to the north; Su-33: a straight pass north-east of Vardø, perpendicular to the 45° bearing, across the outer edge of the territorial sea; 700 km/h",
             "L-410: a V across the land border at 69.45 N, 300 km/h",
-            "the arc spans and the V's depth are chosen to give the reported minutes",
+            "the arc's span, the pass's distance and the V's depth are chosen to give the reported minutes",
             "clock times 10:00 UTC (not published)",
         ],
         "checks": [
@@ -513,10 +525,10 @@ def norway():
             {"kind": "dwell", "airspace": "NO", "tracks": [ids[1]], "expected_dwell_s": 180, "tolerance_s": 30,
              "reported": f"3 min ({bo})", "shaped_route": "the V's depth gives 180 s"},
             {"kind": "dwell", "airspace": "NO", "tracks": [ids[2]], "expected_dwell_s": 60, "tolerance_s": 30,
-             "reported": f"1 min ({bo})", "shaped_route": "the arc round Vardø is as long as gives 60 s"},
+             "reported": f"1 min ({bo})", "shaped_route": "the pass's distance from Vardø gives 60 s"},
             {"kind": "closest_approach", "point": "Vardø", "lon": VARDO[0], "lat": VARDO[1], "tracks": [ids[0], ids[2]],
              "expected_distance_km": 20, "min_distance_km": 0, "max_distance_km": 40,
-             "reported": f"north-east of Vardø ({bo})", "shaped_route": "the arcs are centred on Vardø"},
+             "reported": f"north-east of Vardø ({bo})", "shaped_route": "the Su-24's arc is centred on Vardø and the Su-33's pass is placed on the 45° bearing from it"},
         ],
     }
     return write(name, meta, feats)

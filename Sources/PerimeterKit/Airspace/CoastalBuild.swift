@@ -143,6 +143,16 @@ struct CoastalBuild {
             guard let ob = try xy.bounds, let sb = try sea.bounds, ob.intersects(sb) else { continue }
             sea = try sea.robustDifference(xy).polygonalPart()
         }
+        // A coverage limit narrows the work window, so DCW land overlaps with an earlier
+        // neighbour outside it (RU's with EE round Lake Peipus) escape the land rule above: an
+        // overlap of more than 0.01 km² with a neighbour built first goes to that neighbour.
+        if !limits.isEmpty {
+            for other in excluded {
+                let xy = try Self.validPolygonal(projection.forward(other, context: context))
+                guard let ob = try xy.bounds, let lb = try xLand.bounds, ob.intersects(lb) else { continue }
+                if try xLand.intersection(xy).area > 10_000 { xLand = try xLand.robustDifference(xy).polygonalPart() }
+            }
+        }
         step("sea")
         // Airspace = land ∪ territorial sea, back to lon/lat.
         // Not simplified: two neighbours simplified independently would overlap along their
