@@ -170,7 +170,7 @@ def estonia():
     err = "news.err.ee/1609806336; joint-forces.com/?p=85364"
     meta = {
         "name": name, "title": "Three MiG-31s in Estonian airspace near Vaindloo (about 12 minutes)",
-        "date": "2025-09-19", "airspaces": ["EE", "FI"],
+        "date": "2025-09-19", "airspaces": ["EE"],
         "inputs": [
             {"figure": "entered near Vaindloo, 59°48′51″N 26°21′43″E, without permission", "source": f"{err}; en.wikipedia.org/wiki/Vaindloo"},
             {"figure": "flew parallel to the border, east to west, in the general direction of Tallinn; escorted out towards the Kaliningrad exclave to the south", "source": "news.err.ee/1609806951 (EDF route map)"},
@@ -500,7 +500,7 @@ def norway():
     ids = [t[0] for t in tracks]
     meta = {
         "name": name, "title": "Norway's three airspace violations of 2025 (Su-24, L-410, Su-33)",
-        "date": "2025-04-25/2025-08-18", "airspaces": ["NO", "FI"],
+        "date": "2025-04-25/2025-08-18", "airspaces": ["NO"],
         "inputs": [
             {"figure": "25 Apr: Su-24, 4 min, in the sea area north-east of Vardø", "source": bo},
             {"figure": "24 Jul: L-410, 3 min, over an uninhabited land-border area of East Finnmark", "source": bo},

@@ -90,8 +90,12 @@ public enum ScenarioEvaluation {
                                  finders: [String: IncursionFinder], properties: [String: JSONObject],
                                  geodata: String?) -> [ScenarioOutcome] {
         var out: [ScenarioOutcome] = []
+        // From the pipeline's reports, or (an airspace loaded for the figures only) from its finder.
+        let tracksByID = Dictionary(selected.map { ($0.0.id, $0.0) }, uniquingKeysWith: { a, _ in a })
         func summary(_ r: TrackReport, _ airspace: String) -> TrackIncursionSummary? {
-            airspaceOrder.firstIndex(of: airspace).map { r.airspaces[$0] }
+            if let k = airspaceOrder.firstIndex(of: airspace) { return r.airspaces[k] }
+            guard let finder = finders[airspace], let t = tracksByID[r.trackID] else { return nil }
+            return finder.summary(of: t)
         }
         let note = check.reported.isEmpty ? "" : " (reported: \(check.reported))"
         func range(_ e: Double, _ lo: Double, _ hi: Double, _ unit: String) -> String {
