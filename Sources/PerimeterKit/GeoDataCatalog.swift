@@ -2,7 +2,8 @@ import Foundation
 import GeoJSON
 
 /// The GeoJSON datasets in a GeoData directory, by name: the file stem (`countries`, `borders`,
-/// `dnipro`, `land`, `places`) or `airspace/<ISO>` for the prebuilt airspace files.
+/// `dnipro`, `land`, `places`), `airspace/<ISO>` for the prebuilt airspace files or `zones/<NAME>`
+/// for zones that are not sovereign airspace (airport zones, identification zones).
 public struct GeoDataCatalog: Sendable {
     /// One dataset's summary.
     public struct Summary: Sendable, Hashable {
@@ -25,7 +26,8 @@ public struct GeoDataCatalog: Sendable {
             ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".geojson") }
                 .map { prefix + String($0.dropLast(".geojson".count)) }
         }
-        return (stems(directory, prefix: "") + stems(GeoDataLocator.file("airspace", in: directory), prefix: "airspace/")).sorted()
+        return (stems(directory, prefix: "") + stems(GeoDataLocator.file("airspace", in: directory), prefix: "airspace/")
+                + stems(GeoDataLocator.file("zones", in: directory), prefix: "zones/")).sorted()
     }
 
     /// The path of dataset `name`, or `DomainError.unknownName` listing what exists.

@@ -127,6 +127,11 @@ struct IncursionsCommand: ParsableCommand {
             trackFile = s.file
             trackFormat = .geojson
             for code in s.airspaces where !codes.contains(code) { codes.append(code) }
+            if s.trackCount == 0 {   // events only (no published track geometry): report them and stop
+                print("scenario \(s.name): \(s.title)\n  no tracks: no track geometry has been published; the reported events:")
+                for line in ScenarioEventReport.lines(s.events, centres: try ScenarioEventReport.centres(s, geodata: dir)) { print("  \(line)") }
+                return
+            }
         }
         var airspaces: [AirspacePolygon] = []
         var finders: [String: IncursionFinder] = [:]
@@ -134,13 +139,22 @@ struct IncursionsCommand: ParsableCommand {
             let dir = try geodataDir ?? GeoDataLocator.directory(explicit: geodata)
             geodataDir = dir
             var needed = codes
-            for check in scenarioValue?.checks ?? [] { for a in check.airspaces where !needed.contains(a) { needed.append(a) } }
+            for check in scenarioValue.map({ $0.checks + $0.consistency + $0.contested }) ?? [] { for a in check.airspaces where !needed.contains(a) { needed.append(a) } }
             for code in needed {
                 let (airspace, _, warning) = try AirspaceLoader.national(iso: code, geodata: dir)
                 if let warning { warnings.append(warning) }
                 if codes.contains(code) { airspaces.append(airspace) }
                 finders[code] = try IncursionFinder(airspace: airspace, maxGapS: maxGapS)
             }
+        }
+        // A scenario's zones (an ADIZ, airport zones): run like airspaces, reported by their kind.
+        for zone in scenarioValue?.zones ?? [] {
+            let file = GeoDataLocator.file(zone.file, in: geodataDir ?? "")
+            let wanted = zone.features
+            let polygon = try AirspaceLoader.polygon(file: file, name: zone.name,
+                                                     select: wanted.map { w in { w.contains($0.properties["name"]?.stringValue ?? "") } })
+            airspaces.append(polygon)
+            finders[zone.name] = try IncursionFinder(airspace: polygon, maxGapS: maxGapS)
         }
         for file in airspaceFiles {
             let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -267,11 +281,13 @@ struct IncursionsCommand: ParsableCommand {
         var failed = 0
         if let s = scenarioValue, let tracksRead = secondPass {
             let outcomes = ScenarioEvaluation.evaluate(s, tracks: tracksRead, reports: result.reports,
-                                                       airspaceOrder: result.totals.map(\.airspace), finders: finders)
+                                                       airspaceOrder: result.totals.map(\.airspace), finders: finders,
+                                                       geodata: geodataDir)
             text += "scenario \(s.name): \(s.title)\n"
+            for z in s.zones { text += "  \(z.name) is an \(z.kind.rawValue.replacingOccurrences(of: "_", with: " ")): entering it is an \(z.kind.entryTerm), not a violation\n" }
             for o in outcomes {
-                text += "  [\(o.passed ? "ok" : "FAIL")] \(o.trackID.map { "\($0): " } ?? "")\(o.computed); expected \(o.expected)\n"
-                if !o.passed { failed += 1 }
+                text += "  \(o.line)\n"
+                if o.fails { failed += 1 }
             }
             if outcomes.isEmpty { text += "  (no checks)\n" }
         }

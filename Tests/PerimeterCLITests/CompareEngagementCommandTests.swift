@@ -24,10 +24,11 @@ import Testing
         for p in perimeters {
             let name = p["perimeter"]?.stringValue ?? "?"
             #expect(p["target_alt_m"]?["unit"]?.stringValue == "m")
-            #expect(p["tracks"]?["value"]?.intValue == 4 && p["tracks"]?["unit"]?.stringValue == "count", "\(name)")
-            #expect(p["reaching_nato"]?["value"]?.intValue == 4, "every drone entered Poland (\(name))")
+            // 4 tracks from Belarus and 8 from Ukraine (the scenario's modelled subset).
+            #expect(p["tracks"]?["value"]?.intValue == 12 && p["tracks"]?["unit"]?.stringValue == "count", "\(name)")
+            #expect(p["reaching_nato"]?["value"]?.intValue == 12, "every drone entered Poland (\(name))")
             let rows = try #require(p["rows"]?.arrayValue)
-            #expect(rows.count == 4)
+            #expect(rows.count == 12)
             for r in rows {
                 #expect(r["first_nato_entry_country"]?.stringValue == "PL")
                 let entry = try #require(r["first_nato_entry_time"]?.stringValue)
@@ -39,7 +40,7 @@ import Testing
                 #expect(r["engaged_before_entry"]?.boolValue == !(r["windows"]?.arrayValue ?? []).isEmpty)
             }
             if name == "dnipro" {
-                #expect(p["engaged_before_entry"]?["value"]?.intValue == 0, "Belarus–Poland routes are far from the Dnipro sites")
+                #expect(p["engaged_before_entry"]?["value"]?.intValue == 0, "routes from Belarus and from western Ukraine are far from the Dnipro sites")
             }
         }
         // Figures carry units and name inputs that the inputs block has.
@@ -60,9 +61,9 @@ import Testing
         let csv = try String(contentsOf: run.dir.appendingPathComponent("engagements.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
         #expect(lines.first?.hasPrefix("perimeter,target_alt_m,track_id,reaches_nato") == true)
-        #expect(lines.count == 1 + 2 * 4)
+        #expect(lines.count == 1 + 2 * 12)
         let csvInfo = try CLI.ogrinfo(run.dir.appendingPathComponent("engagements.csv").path)
-        #expect(csvInfo.status == 0 && csvInfo.stdout.contains("Feature Count: 8"), "\(csvInfo.stdout)")
+        #expect(csvInfo.status == 0 && csvInfo.stdout.contains("Feature Count: 24"), "\(csvInfo.stdout)")
     }
 
     /// A CSV with renamed columns: a track that stays in Ukraine never reaches NATO airspace; one

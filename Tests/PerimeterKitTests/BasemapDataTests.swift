@@ -29,7 +29,7 @@ import Testing
         ("AT", "Vienna", 16.37, 48.21), ("SI", "Ljubljana", 14.51, 46.06), ("HR", "Zagreb", 15.98, 45.81),
         ("RS", "Belgrade", 20.46, 44.82), ("BA", "Sarajevo", 18.41, 43.86), ("IT", "Rome", 12.50, 41.90),
         ("FR", "Paris", 2.35, 48.86), ("TR", "Ankara", 32.85, 39.93), ("GR", "Athens", 23.73, 37.98),
-        ("GB", "London", -0.13, 51.51), ("NO", "Oslo", 10.75, 59.91), ("GE", "Tbilisi", 44.79, 41.72),
+        ("GB", "London", -0.13, 51.51), ("BE", "Brussels", 4.35, 50.85), ("GE", "Tbilisi", 44.79, 41.72),
     ]
 
     @Test func countriesNotModelledAreThereAndHoldTheirCapitals() throws {

@@ -8,7 +8,8 @@ CONFIG="${CONFIG:-release}"
 swift build -c "$CONFIG" --product perimeter >/dev/null
 BIN=".build/$CONFIG/perimeter"
 mkdir -p GeoData/airspace
-# Fixed order; each state is built with the airspace of its neighbours built before it excluded from
+# Fixed order (the Nordic states and mainland Russia's Baltic and Barents coasts after the eastern
+# flank, so the files built before them are unchanged by their arrival); each state is built with the airspace of its neighbours built before it excluded from
 # its territorial sea (--exclude-airspace), so where two computed median lines disagree by metres the
 # state built first keeps the sliver and no two files overlap.
 build() { # build ISO [EARLIER_NEIGHBOUR...]
@@ -25,3 +26,7 @@ build PL LT
 build RO
 build UA RO
 build RU-KGD PL LT
+build SE FI
+build NO SE FI
+build DK SE
+build RU EE FI NO

@@ -22,6 +22,7 @@ import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
 import readme  # noqa: E402
 import versions  # noqa: E402
+import zones  # noqa: E402
 from gmtdata import _polygonal, dcw_rings, even_odd, shore_polygons  # noqa: E402
 from sources import ASSIGN_ONLY, BORDERS, COUNTRIES, PLACES, RU_WEST_LIMIT  # noqa: E402
 
@@ -38,11 +39,22 @@ ATTR_DCW = "Digital Chart of the World (1:1M) as packaged in DCW-GMT"
 ATTR_GSHHG = "Wessel, P. and W. H. F. Smith (1996), J. Geophys. Res. 101(B4), 8741-8743 (GSHHG; WVS and CIA WDB II)"
 BORDER_TOL_DEG = 0.003
 BORDER_MIN_PIECE_KM = 1.0
-# Coastal land boxes (w, e, s, n), degrees.
+# Coastal land boxes (w, e, s, n), degrees. Boxes meet only along their edges.
 LAND_BOXES = {
     "southern Baltic (Poland, Kaliningrad)": (14.0, 21.5, 53.5, 56.0),
     "eastern Baltic and Gulf of Finland": (21.0, 31.0, 55.5, 60.8),
     "north-western Black Sea": (27.0, 34.0, 43.0, 47.5),
+    "North Sea, Skagerrak, Kattegat and western Baltic (Denmark, southern Norway, western Sweden)": (4.0, 14.0, 53.5, 60.8),
+    "central Baltic (eastern Sweden, Gotland, Aland)": (14.0, 21.0, 56.0, 60.8),
+    "Norwegian Sea, Gulf of Bothnia, Barents and White Seas": (4.0, 45.0, 60.8, 72.0),
+}
+# GSHHG resolution per box: full (≈ 0.1–0.5 km) in the original boxes; high (≈ 0.2–1 km) for the
+# Nordic and Barents boxes, whose full-resolution coasts (≈ 760,000 points, ≈ 16 MB) would not
+# fit the 40 MB GeoData budget beside their airspaces.
+LAND_RESOLUTION = {
+    "North Sea, Skagerrak, Kattegat and western Baltic (Denmark, southern Norway, western Sweden)": "h",
+    "central Baltic (eastern Sweden, Gotland, Aland)": "h",
+    "Norwegian Sea, Gulf of Bothnia, Barents and White Seas": "h",
 }
 COAST_KEEP_KM = 60.0
 
@@ -149,7 +161,7 @@ def land(polys) -> list[tuple[dict, object]]:
         w, e, s, n = LAND_BOXES[label]
         fw, bw = aeqd((w + e) / 2, (s + n) / 2)
         frame = box(w, s, e, n)
-        ld = shore_polygons(w, e, s, n, level=1)
+        ld = shore_polygons(w, e, s, n, level=1, resolution=LAND_RESOLUTION.get(label, "f"))
         # Keep coastal land: within COAST_KEEP_KM of the sea (ocean = frame minus land).
         ocean_xy = shapely.simplify(fw(frame.difference(ld)), 200.0)
         near_sea = bw(shapely.buffer(ocean_xy, COAST_KEEP_KM * 1000, quad_segs=4))
@@ -186,7 +198,7 @@ def land(polys) -> list[tuple[dict, object]]:
                        "parts": len(shapely.get_parts(g)), "source": GSHHG_SRC, "licence": LICENCE,
                        "attribution": ATTR_GSHHG,
                        "note": f"coastal land within {COAST_KEEP_KM:.0f} km of the sea in the boxes " +
-                               "; ".join(f"{k} {v}" for k, v in sorted(LAND_BOXES.items())) +
+                               "; ".join(f"{k} {v} ({'high' if LAND_RESOLUTION.get(k) == 'h' else 'full'} resolution)" for k, v in sorted(LAND_BOXES.items())) +
                                "; GSHHG level 1 (lakes count as land); islands assigned to the DCW country containing or nearest to them"},
                       g))
     geojson_out.write(OUT / "land.geojson", feats, "land")
@@ -260,11 +272,12 @@ def main() -> None:
     dn = river(polys)
     lfeats = land(polys)
     vd = places(lfeats)
+    zones.build(OUT, PLACES)
     bfeats = basemap.build()
     readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
-                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES,
+                 land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, resolution=LAND_RESOLUTION, keep_km=COAST_KEEP_KM, places=PLACES,
                  basemap=bfeats)
-    for name in ("countries", "land", "borders", "dnipro", "basemap"):
+    for name in ("countries", "land", "borders", "dnipro", "basemap", "zones/DK-airports"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:

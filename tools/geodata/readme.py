@@ -9,7 +9,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=()) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -64,13 +64,16 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
     for k, v in dn["city_distance_km"].items():
         a(f"| {k} | {v:.2f} |")
     a("\nThe Kakhovka reservoir shoreline predates the destruction of the Kakhovka dam in June 2023 (the reservoir has since drained); the line follows the pre-2023 reservoir.\n")
-    a("## land.geojson — coastal land (GSHHG full resolution)\n")
-    a("GSHHG level-1 shorelines at full resolution (`gmt coast -Df -W -M -A0/1/1`, nominal precision ≈ 0.1–0.5 km) in the boxes "
-      + "; ".join(f"{k}: lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]}" for k, v in sorted(boxes.items()))
+    res = resolution or {}
+    a("## land.geojson — coastal land (GSHHG full and high resolution)\n")
+    a("GSHHG level-1 shorelines (`gmt coast -Df -W -M -A0/1/1` at full resolution, nominal precision ≈ 0.1–0.5 km; `-Dh` at high resolution, ≈ 0.2–1 km, "
+      "where the box says so: the Nordic and Barents coasts at full resolution would be ≈ 760,000 points, ≈ 16 MB) in the boxes "
+      + "; ".join(f"{k}: lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]} ({'high' if res.get(k) == 'h' else 'full'} resolution)" for k, v in sorted(boxes.items()))
       + ", noded with the 1° bin grid and polygonized; faces kept where `gmt select -N` says land (lakes count as land). "
       f"Only land within {keep_km:.0f} km of the sea is kept (geodesic buffer done in a local azimuthal equidistant projection). "
       "Every islet is kept (they decide where territorial seas run). Each piece is assigned to the DCW country that contains it; pieces straddling DCW borders are cut by the DCW polygons, "
-      "and pieces outside every DCW polygon (islets, coastal slivers) go to the nearest DCW country (Sweden, Denmark, Germany and Bulgaria took part in that choice but are not written out). "
+      "and pieces outside every DCW polygon (islets, coastal slivers) go to the nearest DCW country of `countries.geojson`. Boxes meet only along their edges; "
+      "where a full- and a high-resolution box meet, the two coastlines differ by up to a few hundred metres at the seam. "
       "One MultiPolygon per country.\n")
     a("| iso2 | parts | area km² |\n|---|---|---|")
     for p, _ in land:
@@ -84,6 +87,21 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
         lat, lon, kind, src, note = places[name]
         a(f"| {name} | {lat} | {lon} | {kind} | {src} | {note} |")
     a("")
+    a("## zones/ — zones that are not sovereign airspace\n")
+    a("Each feature has a `kind`: `identification_zone` (an ADIZ: entering one is an identification zone entry, never a violation) or "
+      "`airport_zone`. `zones/DK-airports.geojson` (built by `tools/geodata/zones.py`): a geodesic circle (256 vertices by pyproj `Geod.fwd`, chords ≤ 0.4 m "
+      "inside at 5 km) round each Danish airport named in the September 2025 closure and sighting reports (Copenhagen, Aalborg, Billund, Esbjerg, "
+      "Sønderborg, Skrydstrup) and Oslo Gardermoen; centres are the positions in `places.geojson` (sources there); the radius is an **assumption** "
+      "stated in every feature (5 km round civil airports, 8 km round military aerodromes, as recalled from the Danish drone order BEK 1257/2017, "
+      "not re-checked): a notional zone for placing reports, not a legal boundary. No identification zone is shipped yet: the Alaska ADIZ "
+      "(14 CFR 99.45) needs its published coordinates, which this build could not retrieve.\n")
+    a("## scenarios/ — incident reconstructions (built by `tools/scenarios/build.py`)\n")
+    a("Each file is a FeatureCollection of tracks (LineStrings with `times`) with a foreign member `scenario` holding `name`, `title`, `date`, "
+      "`airspaces` (ISO codes), `zones` (name, kind, file), `events` (place, time window; for incidents without published tracks), `inputs` "
+      "(sourced figures with their sources), `assumptions`, `checks` (pass/fail; only reported figures that did **not** shape the route), "
+      "`consistency` (reported figures that did, each with `shaped_route`; printed, never pass/fail) and `contested` (figures the sources "
+      "disagree on, with `why`; printed, never pass/fail). Check kinds: `dwell`, `end_depth`, `enters_from`, `ends_at_site`, `no_incursion`, "
+      "`ends_outside`, `max_depth`, `path_inside`, `closest_approach`, `end_border_distance`, `track_count`; any may name `tracks`.\n")
     if basemap:
         import basemap as bm
         isos = sorted(p["iso2"] for p, _ in basemap if p["layer"] == "country")

@@ -9,9 +9,12 @@ COUNTRIES = {
     # Western and southern neighbours: allied land that bounds Poland's and Romania's frontier
     # and coasts (Poland–Germany at the Oder lagoon, Romania–Bulgaria on the Black Sea).
     "DE": "Germany", "CZ": "Czechia", "BG": "Bulgaria",
+    # The Nordic incidents: Norway's 2025 violations, Denmark's airport closures (and Sweden,
+    # which bounds both at sea). Russia's Barents coast comes with RU (clipped at RU_WEST_LIMIT).
+    "NO": "Norway", "SE": "Sweden", "DK": "Denmark",
 }
 # Neighbours used only to decide which country a coastal islet belongs to (not written out).
-ASSIGN_ONLY = {"SE": "Sweden", "DK": "Denmark"}
+ASSIGN_ONLY: dict[str, str] = {}
 RU_WEST_LIMIT = 45.0  # degrees east; Russia is clipped to west of this meridian
 
 WIKI = "en.wikipedia.org/wiki/"
@@ -50,6 +53,15 @@ BORDERS = {
 
 # name: (lat, lon, kind, source, note)
 PLACES = {
+    # Norway's 2025 violations and the Danish/Norwegian airport closures of September 2025.
+    "Vardø": (70.3706, 31.1097, "town", WIKI + "Vardø", "Wikipedia infobox figure (70°22′N 31°06′E), not re-checked against a page in this build"),
+    "Copenhagen Airport": (55.6181, 12.6561, "airport", WIKI + "Copenhagen_Airport", "EKCH; Wikipedia infobox figure (55°37′05″N 12°39′22″E), not re-checked against the Danish AIP in this build"),
+    "Aalborg Airport": (57.0928, 9.8492, "airport", WIKI + "Aalborg_Airport", "EKYT; Wikipedia infobox figure, not re-checked against the Danish AIP in this build"),
+    "Billund Airport": (55.7403, 9.1518, "airport", WIKI + "Billund_Airport", "EKBI; Wikipedia infobox figure, not re-checked against the Danish AIP in this build"),
+    "Esbjerg Airport": (55.5259, 8.5534, "airport", WIKI + "Esbjerg_Airport", "EKEB; Wikipedia infobox figure, not re-checked against the Danish AIP in this build"),
+    "Sønderborg Airport": (54.9644, 9.7917, "airport", WIKI + "Sønderborg_Airport", "EKSB; Wikipedia infobox figure, not re-checked against the Danish AIP in this build"),
+    "Skrydstrup Air Base": (55.2256, 9.2639, "airbase", WIKI + "Skrydstrup_Air_Base", "EKSP; Wikipedia infobox figure, not re-checked against the Danish AIP in this build"),
+    "Oslo Airport Gardermoen": (60.2028, 11.0839, "airport", WIKI + "Oslo_Airport,_Gardermoen", "ENGM; Wikipedia infobox figure, not re-checked against the Norwegian AIP in this build"),
     "Vaindloo": (59.8167, 26.3583, "island", WIKI + "Vaindloo", "Estonia's northernmost island; Wikipedia infobox 59°48′51″N 26°21′43″E"),
     "Tallinn": (59.437, 24.754, "city", WIKI + "Tallinn", "coordinate as used in the Estonia scenario, not from a cited source [D]"),
     "Helsinki": (60.1699, 24.9384, "city", WIKI + "Helsinki", "Wikipedia infobox figure, not re-checked against a page in this build"),

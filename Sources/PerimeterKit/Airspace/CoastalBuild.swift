@@ -35,8 +35,9 @@ struct CoastalBuild {
             partition = p
         }
         sea = try withoutBuiltNeighbours(sea, frame)
+        let finalLand = try landWithoutBuiltNeighbours(land, frame)
         clock.step("sea")
-        return try airspace(land: land, sea: sea, partition: partition, frame: frame, clock: clock)
+        return try airspace(land: finalLand, sea: sea, partition: partition, frame: frame, clock: clock)
     }
 
     // MARK: - Steps
@@ -243,6 +244,20 @@ struct CoastalBuild {
             sea = try sea.robustDifference(xy).polygonalPart()
         }
         return sea
+    }
+
+    /// A coverage limit narrows the work window, so DCW land overlaps with an earlier-built neighbour
+    /// outside it (RU's with EE round Lake Peipus) escape the land rule of `projectedLand`: an overlap of
+    /// more than 0.01 km² with a neighbour built first goes to that neighbour.
+    func landWithoutBuiltNeighbours(_ land: Land, _ frame: Frame) throws -> Land {
+        guard !frame.limits.isEmpty else { return land }
+        var xLand = land.x
+        for other in excluded {
+            let xy = try Self.validPolygonal(frame.projection.forward(other, context: context))
+            guard let ob = try xy.bounds, let lb = try xLand.bounds, ob.intersects(lb) else { continue }
+            if try xLand.intersection(xy).area > 10_000 { xLand = try xLand.robustDifference(xy).polygonalPart() }
+        }
+        return Land(x: xLand, xNear: land.xNear, others: land.others)
     }
 
     /// Airspace = land ∪ territorial sea, back to lon/lat. Not simplified: two neighbours simplified

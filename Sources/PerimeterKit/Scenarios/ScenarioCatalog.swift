@@ -38,6 +38,21 @@ public enum ScenarioCatalog {
             guard let o = v.objectValue else { throw DomainError.invalidInput(source: file, message: "scenario.checks[\(k)]: not an object") }
             return try ScenarioCheck.parse(o, source: file, path: "scenario.checks[\(k)]")
         }
+        let consistency = try (meta["consistency"]?.arrayValue ?? []).enumerated().map { k, v in
+            guard let o = v.objectValue else { throw DomainError.invalidInput(source: file, message: "scenario.consistency[\(k)]: not an object") }
+            return try ScenarioCheck.parse(o, source: file, path: "scenario.consistency[\(k)]", consistency: true)
+        }
+        var contested: [ScenarioCheck] = []
+        for (k, v) in (meta["contested"]?.arrayValue ?? []).enumerated() {
+            guard let o = v.objectValue else { continue }  // strings are notes
+            contested.append(try ScenarioCheck.parse(o, source: file, path: "scenario.contested[\(k)]", contested: true))
+        }
+        let zones = try (meta["zones"]?.arrayValue ?? []).enumerated().map { k, v in
+            try zone(v.objectValue, source: file, path: "scenario.zones[\(k)]")
+        }
+        let events = try (meta["events"]?.arrayValue ?? []).enumerated().map { k, v in
+            try ScenarioEvent.parse(v.objectValue, source: file, path: "scenario.events[\(k)]")
+        }
         var properties: [String: JSONObject] = [:]
         let features = root["features"]?.arrayValue ?? []
         for f in features {
@@ -45,6 +60,18 @@ public enum ScenarioCatalog {
         }
         return Scenario(name: try string("name"), title: try string("title"), date: try string("date"), file: file,
                         airspaces: (meta["airspaces"]?.arrayValue ?? []).compactMap(\.stringValue),
-                        checks: checks, trackCount: features.count, trackProperties: properties, metadata: meta)
+                        checks: checks, consistency: consistency, contested: contested, zones: zones, events: events,
+                        trackCount: features.count, trackProperties: properties, metadata: meta)
+    }
+
+    static func zone(_ o: JSONObject?, source: String, path: String) throws -> ScenarioZone {
+        guard let o else { throw DomainError.invalidInput(source: source, message: "\(path): not an object") }
+        guard let name = o["name"]?.stringValue, let file = o["file"]?.stringValue else {
+            throw DomainError.invalidInput(source: source, message: "\(path): needs 'name' and 'file'")
+        }
+        guard let kindName = o["kind"]?.stringValue, let kind = ZoneKind(rawValue: kindName) else {
+            throw DomainError.invalidInput(source: source, message: "\(path).kind: one of \(ZoneKind.allCases.map(\.rawValue).joined(separator: ", ")) expected")
+        }
+        return ScenarioZone(name: name, kind: kind, file: file, features: o["features"]?.arrayValue?.compactMap(\.stringValue))
     }
 }
