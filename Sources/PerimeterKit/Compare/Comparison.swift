@@ -35,11 +35,16 @@ public struct Comparison: Sendable {
                           engagements: engagements)
     }
 
-    /// Tracks against every perimeter's nominal coverage per altitude (with `inputs.tracks`); adds their figures.
+    /// Tracks against every perimeter's continuous belt (primary system) per altitude (with `inputs.tracks`);
+    /// adds their figures.
     static func engagements(of results: inout [PerimeterResult], inputs: ComparisonInputs, geo: CompareGeoData) throws -> Engagements? {
         guard let tracks = inputs.tracks else { return nil }
         let (airspace, airspaceNotes) = try EngagementAirspace.load(allied: inputs.allied, geoData: geo)
-        let e = try Engagements.compute(perimeters: results, tracks: tracks, airspace: airspace, notes: airspaceNotes)
+        let coverages = results.flatMap { r in
+            r.belts.filter { $0.layer == 0 }.map { (perimeter: r.line.name, targetAltitudeM: $0.targetAltitudeM, coverage: $0.coverage.coverage) }
+        }
+        let e = try Engagements.compute(coverages: coverages, tracks: tracks, airspace: airspace,
+                                        notes: airspaceNotes + ["Engagements are against each perimeter's continuous belt (\(inputs.profile.name)) per target altitude."])
         for k in results.indices { results[k].figures += EngagementFigures.figures(e, perimeter: results[k].line.name) }
         return e
     }

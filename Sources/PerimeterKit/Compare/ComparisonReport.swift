@@ -330,8 +330,8 @@ public struct ComparisonReport: Sendable {
         func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
             let p = String(repeating: " ", count: max(0, w - s.count)); return right ? p + s : s + p
         }
+        // The warnings go to stderr (the command writes them), not into the table.
         var out = ComparisonHeadline.sentences(comparison).map { $0 + "\n" }.joined()
-        for w in comparison.warnings { out += "warning: \(w.message)\n" }
         out += header + "\n" + pad("figure", w0) + "  " + pad("unit", w1) + names.map { "  " + pad($0, wv, right: true) }.joined() + "\n"
         for r in rows { out += pad(r.label, w0) + "  " + pad(r.unit, w1) + r.values.map { "  " + pad($0, wv, right: true) }.joined() + "\n" }
         if let e = comparison.engagements { out += EngagementReport.summaryLine(e) + "\n" }
