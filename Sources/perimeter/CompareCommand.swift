@@ -148,10 +148,11 @@ struct CompareCommand: ParsableCommand {
         let comparison = try Comparison.run(inputs, progress: progress.sink)
         progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count,
                         unit: comparison.perimeters.count == 1 ? "perimeter" : "perimeters")
-        // Warnings are never silent: stderr (also with --quiet), comparison.json and comparison.md.
-        for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
         let report = ComparisonReport(comparison)
         try report.write(to: out)
+        // Warnings are never silent: stderr (also with --quiet), comparison.json and comparison.md. Written once the
+        // outputs are, so a failure stays the one line naming it.
+        for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
         print(report.text(), terminator: "")
         print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
         try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
