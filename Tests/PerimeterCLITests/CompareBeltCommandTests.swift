@@ -2,7 +2,7 @@ import Foundation
 import GeoJSON
 import Testing
 
-/// `perimeter compare`'s continuous belts (issue 13 items 1, 2, 5): run as a user runs it and checked by
+/// `perimeter compare`'s continuous belts: run as a user runs it and checked by
 /// an independent pyproj + shapely oracle (`tools/oracles/belt_check.py`): coverage of the forward line at
 /// 1 km sampling, the count against the oracle's own greedy placement, every site on friendly ground, the
 /// output contract of sites.geojson, and a warning with a figure wherever a belt is impossible.

@@ -2,7 +2,7 @@ import Foundation
 import GeoJSON
 import GeometryCore
 
-/// The perimeter comparison (issues 4 and 13): for each forward line (the Polish border, the Dnipro,
+/// The perimeter comparison: for each forward line (the Polish border, the Dnipro,
 /// user lines) the protected region, exposed frontier, a continuous belt per system and target
 /// altitude (the headline), the nominal-range layout as a labelled variant with its coverage and gaps,
 /// and the warning depth, each figure with its unit and inputs.
