@@ -72,6 +72,22 @@ import Testing
         }
     }
 
+    /// A 500 km standoff used to put sites in Russia and the sea: now every site that remains is on friendly
+    /// ground, and what the belts cannot reach is a warning with its length.
+    @Test func sitesStayOnFriendlyGroundAtA500KmStandoff() throws {
+        let run = try CompareCommandTests.compare(["--standoff-km", "500"])
+        defer { try? FileManager.default.removeItem(at: run.dir) }
+        let oracle = try Self.oracle(run.dir)
+        for s in oracle["sites"]?.arrayValue ?? [] {
+            let countries = (s["countries"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let allowed: Set<String> = s["perimeter"]?.stringValue == "dnipro" ? ["PL", "UA"] : ["PL"]
+            #expect(!countries.isEmpty && Set(countries).isSubset(of: allowed) && s["in_region"]?.boolValue == true,
+                    "\(s["perimeter"]?.stringValue ?? "") \(s["layout"]?.stringValue ?? "") site at \(s["lonlat"].map { "\($0)" } ?? "") in \(countries)")
+        }
+        let warnings = Self.warnings(run)
+        #expect(warnings.contains { $0["layout"]?.stringValue == "belt" && ($0["figure"]?["value"]?.doubleValue ?? 0) > 0 })
+    }
+
     /// sites.geojson: every Point carries perimeter, layout, target_alt_m (a number for a belt, null for
     /// nominal) and effective_radius_km; one belt layout per perimeter and altitude.
     @Test func sitesFollowTheOutputContract() throws {
