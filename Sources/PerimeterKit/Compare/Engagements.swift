@@ -1,7 +1,6 @@
-import GeoJSON
 import GeometryCore
 
-/// Which tracks each perimeter's coverage reaches before they reach NATO airspace (issue 5, item 4):
+/// Which tracks each perimeter's coverage reaches before they reach NATO airspace:
 /// for every perimeter of a comparison and every target altitude, one `TrackEngagement` per track.
 public struct Engagements: Sendable {
     /// One perimeter's coverage at one target altitude against every track.
@@ -65,7 +64,7 @@ public struct Engagements: Sendable {
         for (perimeter, alt, coverage) in coverages {
             guard !coverage.circles.isEmpty else { finders.append((perimeter, alt, nil)); continue }
             let name = "\(perimeter) coverage @ \(Comparison.fmt(alt)) m"
-            let polygon = try AirspaceLoader.airspace(try GeoJSONGeometry(try coverage.union(context: ctx)), name: name, source: name)
+            let polygon = try AirspacePolygon(try coverage.union(context: ctx), name: name, source: name)
             finders.append((perimeter, alt, try EngagementFinder(coverage: polygon, airspace: airspace)))
         }
         var results = Array(repeating: [TrackEngagement](), count: finders.count)
