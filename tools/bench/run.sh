@@ -75,6 +75,7 @@ print(f"dwell agreement: {len(diffs)} tracks, max |diff| {max(diffs):.3f} s, tot
       + (f", {missing} tracks missing" if missing else "") + (" (OK, < 0.5 s)" if max(diffs) < 0.5 and not missing else " (DISAGREES)"))
 PYEOF
 
+echo; bash "$(dirname "$0")/airspace_compare.sh"   # airspace UA and compare at defaults against their targets
 bash "$(dirname "$0")/streaming.sh"   # track input: peak memory, interleaved and stdin (tools/bench/streaming.sh)
 echo
 echo "== decimal parsing (the CSV hot path): DecimalParser vs strtod, ns per field (best of 3)"

@@ -1,7 +1,14 @@
 import Foundation
 import GeometryCore
 
-/// One coastal state's airspace computation (see `AirspaceBuilder` for the method).
+/// One coastal state's airspace computation (see `AirspaceBuilder` for the method), in named steps:
+///
+///     frame → land → zone → partition (when a neighbour's coast is near) → sea → airspace
+///
+/// `frame` fixes the projection and the windows; `land` projects and unions X's land and that of every
+/// state near it; `zone` is the 12 NM zone (buffer minus all land, cut to coverage limits); `partition`
+/// gives the parts nearer a neighbour's coast to it and draws the median lines and setbacks; `sea`
+/// takes out airspace already built for neighbours; `airspace` joins land and sea back in lon/lat.
 struct CoastalBuild {
     let builder: AirspaceBuilder
     let key: String
@@ -17,24 +24,49 @@ struct CoastalBuild {
     static let steps = 11
 
     func run() throws -> Airspace {
-        let trace = ProcessInfo.processInfo.environment["PERIMETER_TRACE"] != nil
-        var last = Date()
-        var done = 0
-        func step(_ what: String) {
-            done += 1
-            progress?(min(done, Self.steps), Self.steps, "steps")
-            guard trace else { return }
-            FileHandle.standardError.write(Data(String(format: "  %6.2f s  %@\n", Date().timeIntervalSince(last), what).utf8))
-            last = Date()
+        let clock = StepClock(total: Self.steps, progress: progress)
+        let frame = try workFrame()
+        let land = try projectedLand(frame, clock)
+        let zone = try territorialZone(land, frame, clock)
+        var sea = zone.area
+        var partition: Partition?
+        if let p = try nearestCoastPartition(zone, land, frame, clock) {
+            sea = p.sea
+            partition = p
         }
+        sea = try withoutBuiltNeighbours(sea, frame)
+        clock.step("sea")
+        return try airspace(land: land, sea: sea, partition: partition, frame: frame, clock: clock)
+    }
+
+    // MARK: - Steps
+
+    /// Where the build works: the projection (azimuthal equidistant on X's coast), the lon/lat window
+    /// within which other states' land can matter, and its projected bounds.
+    struct Frame {
+        let projection: LocalProjection
+        /// Territorial sea breadth, metres.
+        let T: Double
+        /// Distance within which another state's coast can matter for X's zone or median lines, metres.
+        let reach: Double
+        let limits: [AirspaceRules.CoverageLimit]
+        let exceptions: [AirspaceRules.MedianSetback]
+        /// Widest median-line setback of the exceptions, metres.
+        let setback: Double
+        /// lon/lat window of everything that can matter, and its projected bounds.
+        let window: Bounds
+        let windowXY: Bounds
+        /// Projected bounds of where X's territorial sea may lie.
+        let workXY: Bounds
+    }
+
+    func workFrame() throws -> Frame {
         let rules = builder.rules
         let T = rules.territorialSeaMetres
         let limits = rules.coverageLimits(for: key)
         let exceptions = applyExceptions ? rules.exceptions(for: key) : []
         let setback = exceptions.map(\.setbackMetres).max() ?? 0
-        // Distance within which another state's coast can matter for X's zone or median lines.
         let reach = T + 2 * setback + 1000
-
         // Work area (lon/lat): where X's territorial sea may lie.
         var work = entry.bounds
         for limit in limits {
@@ -47,20 +79,32 @@ struct CoastalBuild {
         let projection = try LocalProjection(roundedCenter: Coordinate(
             lon: (centreBox.minX + centreBox.maxX) / 2, lat: (centreBox.minY + centreBox.maxY) / 2))
         let window = Self.expanded(work, metres: T + reach + 5000)
-        let windowXY = try projectedBounds(window, projection)
-        let workXY = try projectedBounds(Self.expanded(work, metres: T + 1000), projection)
+        return Frame(projection: projection, T: T, reach: reach, limits: limits, exceptions: exceptions, setback: setback,
+                     window: window, windowXY: try projectedBounds(window, projection),
+                     workXY: try projectedBounds(Self.expanded(work, metres: T + 1000), projection))
+    }
 
-        // Land: X's parts in full (for the output), everyone's parts near X (for the sea).
-        let xParts = try projectedParts(entry, projection, within: nil)
+    /// X's land in full (for the output) and everyone's land near X (for the sea), projected.
+    struct Land {
+        /// X's land: its parts unioned, minus land of states sorting before it, without slivers.
+        let x: Geometry
+        /// X's land within the window.
+        let xNear: Geometry
+        /// Every other state's land within the window, by key (key order).
+        let others: [(key: String, land: Geometry)]
+    }
+
+    func projectedLand(_ frame: Frame, _ clock: StepClock) throws -> Land {
+        let xParts = try projectedParts(entry, frame.projection, within: nil)
         var others: [(key: String, land: Geometry)] = []
         for other in builder.land.keys where other != key {
-            guard let e = builder.land.entries[other], e.bounds.intersects(window) else { continue }
-            let parts = try projectedParts(e, projection, within: window)
+            guard let e = builder.land.entries[other], e.bounds.intersects(frame.window) else { continue }
+            let parts = try projectedParts(e, frame.projection, within: frame.window)
             guard !parts.isEmpty else { continue }
-            let g = try Geometry.unionAll(parts, context: context).clip(to: windowXY).polygonalPart()
+            let g = try Geometry.unionAll(parts, context: context).clip(to: frame.windowXY).polygonalPart()
             if try !g.isEmpty { others.append((other, g)) }
         }
-        step("others \(others.map(\.key))")
+        clock.step("others \(others.map(\.key))")
         // DCW polygons of neighbours overlap by a few km² along some land borders (PL/RU-KGD
         // 3.1 km²): such land goes to the state whose key sorts first, so airspaces never overlap.
         var xLand = try Geometry.unionAll(xParts, context: context)
@@ -69,106 +113,212 @@ struct CoastalBuild {
             xLand = try xLand.robustDifference(o.land).polygonalPart()
         }
         xLand = try xLand.withoutSlivers(minArea: 1, minWidth: 0.01)
-        step("x land projected+unioned (\(xParts.count) parts)")
-        let xNear = try xLand.clip(to: windowXY).polygonalPart()
-        let xWork = try limits.isEmpty ? xNear.polygons() : xNear.clip(to: workXY).polygonalPart().polygons()
+        clock.step("x land projected+unioned (\(xParts.count) parts)")
+        return Land(x: xLand, xNear: try xLand.clip(to: frame.windowXY).polygonalPart(), others: others)
+    }
 
-        // 12 NM zone: sea within T of X's land, inside the coverage limits. Parts are buffered one
-        // by one and then unioned (GEOS buffers a many-part multipolygon far more slowly).
-        let buffers = try xWork.map { try $0.buffer(distance: T, quadrantSegments: AirspaceBuilder.quadrantSegments) }
+    /// The 12 NM zone: sea within T of X's land, minus all land, inside the coverage limits.
+    struct Zone {
+        let area: Geometry
+        /// Bounds of X's land buffered by T.
+        let bounds: Bounds
+    }
+
+    func territorialZone(_ land: Land, _ frame: Frame, _ clock: StepClock) throws -> Zone {
+        let xWork = try frame.limits.isEmpty ? land.xNear.polygons()
+            : land.xNear.clip(to: frame.workXY).polygonalPart().polygons()
+        // Parts are buffered one by one, on all threads, and then unioned (GEOS buffers a many-part
+        // multipolygon far more slowly).
+        let T = frame.T
+        let buffers = try GEOSJobs.map(try xWork.map { try $0.wkb }, cost: { $0.count }) { (part: [UInt8], ctx) in
+            try Geometry(wkb: part, context: ctx).buffer(distance: T, quadrantSegments: AirspaceBuilder.quadrantSegments).wkb
+        }.map { try Geometry(wkb: $0, context: context) }
+        clock.lap("buffer \(buffers.count) parts")
         let reachZone = try Geometry.unionAll(buffers, context: context)
-        step("buffer \(buffers.count) parts")
-        var zone = reachZone
+        clock.step("buffers unioned")
         guard let zoneBounds = try reachZone.bounds else { throw DomainError.invalidInput(source: key, message: "no land to build from") }
-        for land in [xNear] + others.map(\.land) {
-            guard let lb = try land.bounds, lb.intersects(zoneBounds) else { continue }
-            zone = try zone.robustDifference(land.clip(to: zoneBounds))
+        var zone = reachZone
+        for other in [land.xNear] + land.others.map(\.land) {
+            guard let lb = try other.bounds, lb.intersects(zoneBounds) else { continue }
+            zone = try zone.robustDifference(other.clip(to: zoneBounds))
         }
-        for limit in limits {
-            zone = try zone.intersection(projection.forward(Self.densifiedRing(limit.ring, context: context)))
+        for limit in frame.limits {
+            zone = try zone.intersection(frame.projection.forward(Self.densifiedRing(limit.ring, context: context)))
         }
         zone = try zone.polygonalPart()
-        step("zone")
+        clock.step("zone")
+        return Zone(area: zone, bounds: zoneBounds)
+    }
 
-        // Nearest-coast partition against neighbours within reach.
-        var sea = zone
-        var rulesApplied = limits.map(\.name)
-        var medians: [String: Geometry] = [:]
-        var siteCount = 0
-        let near = Self.widened(zoneBounds, by: reach)
-        let neighbours = try others.filter { try $0.land.bounds?.intersects(near) ?? false }
-        if !neighbours.isEmpty {
-            let neighbourLand = try Geometry.geometryCollection(neighbours.map(\.land), context: context)
-            step("neighbours")
-            let contested = try zone.intersection(neighbourLand.coarseBuffer(reach)).polygonalPart()
-            if try !contested.isEmpty {
-                step("contested")
-                let region = try contested.coarseBuffer(reach)
-                step("region")
-                var coasts = [(key: key, lines: try xNear.boundary().intersection(region))]
-                for n in neighbours { coasts.append((n.key, try n.land.boundary().intersection(region))) }
-                step("coasts")
-                let partition = try NearestCoastPartition(
-                    coasts: coasts, envelope: region.envelope(),
-                    spacing: AirspaceBuilder.siteSpacing)
-                siteCount = partition.siteCount
-                step("partition \(siteCount) sites")
-                let claimed = try Geometry.unionAll(
-                    neighbours.compactMap { partition.cells[$0.key] }, context: context).intersection(contested)
-                sea = try sea.robustDifference(claimed)
-                // Median lines are only right near the contested sea (sites are taken there only).
-                let medianArea = try contested.coarseBuffer(setback + 1000)
-                for n in neighbours {
-                    if let m = try partition.medianLine(key, n.key) {
-                        let near = try m.intersection(medianArea).linealPart()
-                        if try !near.isEmpty { medians[n.key] = try near.lineMerge() }
-                    }
-                }
-                for e in exceptions {
-                    guard let other = e.states.first(where: { $0 != key }), let m = medians[other] else { continue }
-                    let corridor = try m.buffer(distance: e.setbackMetres, quadrantSegments: AirspaceBuilder.quadrantSegments)
-                    sea = try sea.robustDifference(corridor)
-                    rulesApplied.append(e.name)
-                }
-                sea = try sea.polygonalPart()
-            }
+    /// The sea after the nearest-coast rule and the setbacks, with the median lines drawn.
+    struct Partition {
+        let sea: Geometry
+        /// Neighbours whose land is within reach of the zone (key order).
+        let neighbours: [String]
+        /// Median lines near the contested sea (projected), by neighbour key.
+        let medians: [String: Geometry]
+        let siteCount: Int
+        /// Names of the exceptions applied.
+        let exceptionsApplied: [String]
+    }
+
+    /// Nil when no neighbour's land is within reach of the zone. With neighbours but no contested
+    /// sea, the zone unchanged and no median lines.
+    func nearestCoastPartition(_ zone: Zone, _ land: Land, _ frame: Frame, _ clock: StepClock) throws -> Partition? {
+        let near = Self.widened(zone.bounds, by: frame.reach)
+        let neighbours = try land.others.filter { try $0.land.bounds?.intersects(near) ?? false }
+        guard !neighbours.isEmpty else { return nil }
+        let neighbourLand = try Geometry.geometryCollection(neighbours.map(\.land), context: context)
+        clock.step("neighbours")
+        let contested = try zone.area.intersection(neighbourLand.coarseBuffer(frame.reach)).polygonalPart()
+        guard try !contested.isEmpty else {
+            return Partition(sea: zone.area, neighbours: neighbours.map(\.key), medians: [:], siteCount: 0, exceptionsApplied: [])
         }
+        clock.step("contested")
+        let region = try contested.coarseBuffer(frame.reach)
+        clock.step("region")
+        var coasts = [(key: key, lines: try land.xNear.boundary().intersection(region))]
+        for n in neighbours { coasts.append((n.key, try n.land.boundary().intersection(region))) }
+        clock.step("coasts")
+        let partition = try NearestCoastPartition(coasts: coasts, envelope: region.envelope(), spacing: AirspaceBuilder.siteSpacing)
+        clock.step("partition \(partition.siteCount) sites")
+        let (seaLeft, medians) = try claimedSeaAndMedianLines(zone: zone.area, contested: contested, partition: partition,
+                                                              neighbours: neighbours.map(\.key), frame: frame)
+        var sea = seaLeft
+        clock.lap("median lines")
+        var applied: [String] = []
+        for e in frame.exceptions {
+            guard let other = e.states.first(where: { $0 != key }), let m = medians[other] else { continue }
+            let corridor = try m.buffer(distance: e.setbackMetres, quadrantSegments: AirspaceBuilder.quadrantSegments)
+            sea = try sea.robustDifference(corridor)
+            applied.append(e.name)
+        }
+        return Partition(sea: try sea.polygonalPart(), neighbours: neighbours.map(\.key), medians: medians,
+                         siteCount: partition.siteCount, exceptionsApplied: applied)
+    }
 
-        // Airspace already built for neighbours keeps the slivers where the median lines of the
-        // two builds disagree (sea only: land is assigned by the land rule above).
+    /// The zone minus the sea nearer a neighbour's coast, and the median line with each neighbour
+    /// near the contested sea (projected, by key): independent overlays, run side by side.
+    func claimedSeaAndMedianLines(zone: Geometry, contested: Geometry, partition: NearestCoastPartition,
+                                  neighbours: [String], frame: Frame) throws -> (sea: Geometry, medians: [String: Geometry]) {
+        // Median lines are only right near the contested sea (sites are taken there only).
+        let medianArea = try contested.coarseBuffer(frame.setback + 1000)
+        let cells = try partition.cells.mapValues { try $0.wkb }
+        let zoneWKB = try zone.wkb, contestedWKB = try contested.wkb, areaWKB = try medianArea.wkb
+        let key = self.key
+        // Job 0: the sea; job k: the median line with neighbours[k - 1].
+        let results = try GEOSJobs.map(Array(0...neighbours.count), cost: { $0 == 0 ? 2 : 1 }) { job, ctx in
+            if job == 0 {
+                // Only the polygons of the claimed sea: an intersection of polygons may also hold lines
+                // and points where cells touch `contested`, and such a mixed collection sends GEOS's
+                // overlay down its slow snapping fallback (O(n·m), tens of seconds for UA), whose
+                // result kept hundreds of sliver polygons.
+                let claimed = try Geometry.unionAll(neighbours.compactMap { cells[$0] }.map { try Geometry(wkb: $0, context: ctx) },
+                                                    context: ctx)
+                    .intersection(Geometry(wkb: contestedWKB, context: ctx)).polygonalPart()
+                return try Geometry(wkb: zoneWKB, context: ctx).robustDifference(claimed).wkb
+            }
+            guard let a = cells[key], let b = cells[neighbours[job - 1]],
+                  let m = try NearestCoastPartition.medianLine(Geometry(wkb: a, context: ctx), Geometry(wkb: b, context: ctx))
+            else { return [] }
+            let near = try m.intersection(Geometry(wkb: areaWKB, context: ctx)).linealPart()
+            return try near.isEmpty ? [] : near.lineMerge().wkb
+        }
+        var medians: [String: Geometry] = [:]
+        for (n, wkb) in zip(neighbours, results.dropFirst()) where !wkb.isEmpty {
+            medians[n] = try Geometry(wkb: wkb, context: context)
+        }
+        return (try Geometry(wkb: results[0], context: context), medians)
+    }
+
+    /// Airspace already built for neighbours keeps the slivers where the median lines of the two
+    /// builds disagree (sea only: land is assigned by the land rule).
+    func withoutBuiltNeighbours(_ sea: Geometry, _ frame: Frame) throws -> Geometry {
+        var sea = sea
         for other in excluded {
-            let near = try other.clip(to: window)
+            let near = try other.clip(to: frame.window)
             guard try !near.isEmpty else { continue }
-            let xy = try Self.validPolygonal(projection.forward(near, context: context))
+            let xy = try Self.validPolygonal(frame.projection.forward(near, context: context))
             guard let ob = try xy.bounds, let sb = try sea.bounds, ob.intersects(sb) else { continue }
             sea = try sea.robustDifference(xy).polygonalPart()
         }
-        step("sea")
-        // Airspace = land ∪ territorial sea, back to lon/lat.
-        // Not simplified: two neighbours simplified independently would overlap along their
-        // shared land borders and median lines.
-        let air = try xLand.union(sea).withoutSlivers(minArea: 100)
-        let airLL = try Self.onOutputGrid(projection.inverse(air))
-        let landLL = try Self.validPolygonal(projection.inverse(xLand))
-        let seaLL = try Self.validPolygonal(projection.inverse(sea))
-        step("output")
-        var mediansLL: [String: Geometry] = [:]
-        for (k, m) in medians { mediansLL[k] = try projection.inverse(m) }
+        return sea
+    }
 
-        let maxRho = try [Coordinate(x: workXY.minX, y: workXY.minY), Coordinate(x: workXY.maxX, y: workXY.maxY),
-                          Coordinate(x: workXY.minX, y: workXY.maxY), Coordinate(x: workXY.maxX, y: workXY.minY)]
+    /// Airspace = land ∪ territorial sea, back to lon/lat. Not simplified: two neighbours simplified
+    /// independently would overlap along their shared land borders and median lines.
+    func airspace(land: Land, sea: Geometry, partition: Partition?, frame: Frame, clock: StepClock) throws -> Airspace {
+        let projection = frame.projection
+        let air = try land.x.union(sea).withoutSlivers(minArea: 100)
+        clock.lap("land ∪ sea")
+        let airLL = try Self.onOutputGrid(projection.inverse(air))
+        clock.lap("airspace on the output grid")
+        let landLL = try Self.validPolygonal(projection.inverse(land.x))
+        let seaLL = try Self.validPolygonal(projection.inverse(sea))
+        clock.step("output")
+        var mediansLL: [String: Geometry] = [:]
+        for (k, m) in partition?.medians ?? [:] { mediansLL[k] = try projection.inverse(m) }
+        return try Airspace(iso2: key, name: entry.name, geometry: airLL, land: landLL, territorialSea: seaLL,
+                            method: method(frame, partition), rulesApplied: frame.limits.map(\.name) + (partition?.exceptionsApplied ?? []),
+                            medianLines: mediansLL)
+    }
+
+    /// The method statement of the output: projection and its scale error, buffer, partition.
+    func method(_ frame: Frame, _ partition: Partition?) -> String {
+        let w = frame.workXY
+        let maxRho = [Coordinate(x: w.minX, y: w.minY), Coordinate(x: w.maxX, y: w.maxY),
+                      Coordinate(x: w.minX, y: w.maxY), Coordinate(x: w.maxX, y: w.minY)]
             .map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }.max() ?? 0
         let scale = LocalProjection.scaleError(atDistance: maxRho) * 100
-        let neighbourList = neighbours.map(\.key).sorted().joined(separator: ", ")
-        let method = """
-            land = DCW country ∪ GSHHG full-resolution land; territorial sea = sea within \(Int(T)) m of the land \
+        let neighbourList = (partition?.neighbours ?? []).sorted().joined(separator: ", ")
+        return """
+            land = DCW country ∪ GSHHG full-resolution land; territorial sea = sea within \(Int(frame.T)) m of the land \
             (planar buffer, \(AirspaceBuilder.quadrantSegments) segments per quadrant, chord error ≤ 7 m) in \
-            \(projection.definition) (scale error ≤ \(String(format: "%.3f", scale)) % in the work area), minus all land; \
+            \(frame.projection.definition) (scale error ≤ \(String(format: "%.3f", scale)) % in the work area), minus all land; \
             nearest-coast partition with \(neighbourList.isEmpty ? "no neighbour" : neighbourList) by GEOS Voronoi of \
-            \(siteCount) coast points (every coast vertex, ≤ \(Int(AirspaceBuilder.siteSpacing)) m apart); outline not simplified
+            \(partition?.siteCount ?? 0) coast points (every coast vertex, ≤ \(Int(AirspaceBuilder.siteSpacing)) m apart); outline not simplified
             """
-        return try Airspace(iso2: key, name: entry.name, geometry: airLL, land: landLL, territorialSea: seaLL,
-                            method: method, rulesApplied: rulesApplied, medianLines: mediansLL)
+    }
+
+    // MARK: - Helpers
+
+    /// Counts the steps for `progress`; with `PERIMETER_TRACE` set, also prints each step's wall and
+    /// CPU time (all threads; on a loaded machine the CPU time is the steadier figure) on stderr.
+    final class StepClock {
+        let total: Int
+        let progress: ProgressSink?
+        private var done = 0
+        private var last = Date()
+        private var lastCPU = StepClock.cpuSeconds()
+        private let trace = ProcessInfo.processInfo.environment["PERIMETER_TRACE"] != nil
+
+        init(total: Int, progress: ProgressSink?) {
+            self.total = total
+            self.progress = progress
+        }
+
+        func step(_ what: String) {
+            done += 1
+            progress?(min(done, total), total, "steps")
+            lap(what)
+        }
+
+        /// Traces the time since the last step or lap without counting a step.
+        func lap(_ what: String) {
+            guard trace else { return }
+            let cpu = Self.cpuSeconds()
+            FileHandle.standardError.write(Data(String(format: "  %6.2f s wall %6.2f s cpu  %@\n",
+                                                       Date().timeIntervalSince(last), cpu - lastCPU, what).utf8))
+            last = Date()
+            lastCPU = cpu
+        }
+
+        /// User + system CPU time of the process so far, seconds.
+        static func cpuSeconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
     }
 
     /// Planar bounds widened by `d` on every side.

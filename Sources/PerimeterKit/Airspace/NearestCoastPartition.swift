@@ -23,11 +23,14 @@ struct NearestCoastPartition {
          spacing: Double = 500) throws {
         let context = envelope.context
         let trace = ProcessInfo.processInfo.environment["PERIMETER_TRACE"] != nil
-        var last = Date()
+        var last = Date(), lastCPU = CoastalBuild.StepClock.cpuSeconds()
         func step(_ what: String) {
             guard trace else { return }
-            FileHandle.standardError.write(Data(String(format: "    %6.2f s  %@\n", Date().timeIntervalSince(last), what).utf8))
+            let cpu = CoastalBuild.StepClock.cpuSeconds()
+            FileHandle.standardError.write(Data(String(format: "    %6.2f s wall %6.2f s cpu  %@\n",
+                                                       Date().timeIntervalSince(last), cpu - lastCPU, what).utf8))
             last = Date()
+            lastCPU = cpu
         }
         var sites: [Coordinate] = []
         var owners: [Int] = []
@@ -76,15 +79,16 @@ struct NearestCoastPartition {
                 break
             }
         }
-        var byOwner: [[Geometry]] = Array(repeating: [], count: coasts.count)
-        for (i, ring) in rings.enumerated() where cellOwner[i] >= 0 {
-            byOwner[cellOwner[i]].append(try Geometry.polygon(shell: ring, context: context))
+        var byOwner: [[[Coordinate]]] = Array(repeating: [], count: coasts.count)
+        for (i, ring) in rings.enumerated() where cellOwner[i] >= 0 { byOwner[cellOwner[i]].append(ring) }
+        step("cells assigned \(byOwner.map { $0.count })")
+        // Each state's cells unioned on its own thread (the same union as on this one).
+        let cellOwners = byOwner.indices.filter { !byOwner[$0].isEmpty }
+        let unions = try GEOSJobs.map(cellOwners.map { byOwner[$0] }, cost: { $0.count }) { (cells: [[Coordinate]], ctx) in
+            try Geometry.unionAll(cells.map { try Geometry.polygon(shell: $0, context: ctx) }, context: ctx).wkb
         }
-        step("cells assigned")
         var result: [String: Geometry] = [:]
-        for (index, coast) in coasts.enumerated() where !byOwner[index].isEmpty {
-            result[coast.key] = try Geometry.unionAll(byOwner[index], context: context)
-        }
+        for (owner, wkb) in zip(cellOwners, unions) { result[coasts[owner].key] = try Geometry(wkb: wkb, context: context) }
         cells = result
         step("cells unioned")
     }
@@ -93,6 +97,11 @@ struct NearestCoastPartition {
     /// merged MultiLineString, or nil when their cells do not touch.
     func medianLine(_ a: String, _ b: String) throws -> Geometry? {
         guard let ca = cells[a], let cb = cells[b] else { return nil }
+        return try Self.medianLine(ca, cb)
+    }
+
+    /// The shared edge of two cell unions as a merged MultiLineString, or nil when they do not touch.
+    static func medianLine(_ ca: Geometry, _ cb: Geometry) throws -> Geometry? {
         let shared = try ca.boundary().intersection(cb.boundary()).linealPart()
         guard try !shared.isEmpty else { return nil }
         return try shared.lineMerge()

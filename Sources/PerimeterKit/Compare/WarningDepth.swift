@@ -25,7 +25,9 @@ public struct WarningDepth: Sendable {
         context: GEOSContext
     ) throws -> WarningDepth {
         let geod = Geodesic.wgs84
-        let projectedParts = try line.parts.map { try Geometry.lineString(projection.forward($0), context: context) }
+        let projectedCoordinates = try line.parts.map { try projection.forward($0) }
+        let projectedParts = try projectedCoordinates.map { try Geometry.lineString($0, context: context) }
+        let along = projectedCoordinates.map(LineInterpolation.init)
         var out: [Double] = []
         for part in border {
             let samples = PolylineStations(part).stations(every: sampleSpacingM).map(\.coordinate)
@@ -33,12 +35,13 @@ public struct WarningDepth: Sendable {
             for (ll, xy) in zip(samples, projected) {
                 // Nearest part in the projection, then a geodesic refinement along it.
                 let pt = try Geometry.point(xy, context: context)
-                var bestPart = projectedParts[0], bestD = Double.infinity
-                for p in projectedParts { let d = try p.distance(to: pt); if d < bestD { bestD = d; bestPart = p } }
+                var best = 0, bestD = Double.infinity
+                for (k, p) in projectedParts.enumerated() { let d = try p.distance(to: pt); if d < bestD { bestD = d; best = k } }
+                let bestPart = projectedParts[best]
                 let total = try bestPart.length
                 let t0 = try bestPart.project(pt)
                 func geodesicAt(_ t: Double) throws -> Double {
-                    let q = try bestPart.interpolate(distance: min(max(t, 0), total)).pointCoordinate
+                    let q = along[best].point(at: min(max(t, 0), total))
                     return geod.distance(ll, try projection.inverse([q])[0])
                 }
                 var lo = max(0, t0 - 5000), hi = min(total, t0 + 5000)
@@ -77,4 +80,52 @@ public struct ThreatSpeed: Sendable, Hashable {
 
     /// Minutes to cover `distanceM` metres at this speed.
     public func minutes(forM distanceM: Double) -> Double { distanceM / 1000 / kmh * 60 }
+}
+
+/// The point at a distance along a line string, as GEOS's `GEOSInterpolate` (JTS/GEOS
+/// `LengthIndexedLine.extractPoint`) computes it — the same segment, fraction and arithmetic, so
+/// the same bits — found by binary search over the running lengths instead of a walk from the
+/// start on every call.
+struct LineInterpolation {
+    let points: [Coordinate]
+    /// Segment lengths, and the running sums GEOS forms segment by segment (`ends[i]` = length up
+    /// to the end of segment i).
+    let lengths: [Double]
+    let ends: [Double]
+
+    init(_ points: [Coordinate]) {
+        self.points = points
+        var lengths: [Double] = [], ends: [Double] = []
+        lengths.reserveCapacity(max(0, points.count - 1))
+        ends.reserveCapacity(max(0, points.count - 1))
+        var total = 0.0
+        for (p0, p1) in zip(points, points.dropFirst()) {
+            let dx = p1.x - p0.x, dy = p1.y - p0.y
+            let segment = (dx * dx + dy * dy).squareRoot()
+            lengths.append(segment)
+            total += segment
+            ends.append(total)
+        }
+        self.lengths = lengths
+        self.ends = ends
+    }
+
+    /// The point at `length` (0 ≤ length; past the end: the last vertex).
+    func point(at length: Double) -> Coordinate {
+        guard let first = points.first else { return Coordinate(x: .nan, y: .nan) }
+        guard length > 0 else { return first }
+        // The first segment whose end lies beyond `length` (`ends` never decreases).
+        var lo = 0, hi = ends.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ends[mid] > length { hi = mid } else { lo = mid + 1 }
+        }
+        guard lo < ends.count else { return points[points.count - 1] }
+        let start = lo == 0 ? 0 : ends[lo - 1]
+        let frac = (length - start) / lengths[lo]
+        let p0 = points[lo], p1 = points[lo + 1]
+        if frac <= 0 { return p0 }
+        if frac >= 1 { return p1 }
+        return Coordinate(x: (p1.x - p0.x) * frac + p0.x, y: (p1.y - p0.y) * frac + p0.y)
+    }
 }
