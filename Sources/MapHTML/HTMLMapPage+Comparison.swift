@@ -3,20 +3,21 @@ import GeoJSON
 import PerimeterKit
 
 extension HTMLMapPage {
-    /// The comparison page: both perimeters' protected regions, forward lines, site lines, sites, the coverage
-    /// and gaps of each target altitude (switchable), the exposed frontier (off at first), and the figures
+    /// The comparison page: both perimeters' protected regions, forward lines, site lines, the nominal sites, the
+    /// continuous belts' coverage, sites and gaps of each target altitude (switchable), the exposed frontier (off at first), and the figures
     /// table (one column per perimeter; altitude rows follow the switch).
     public static func comparison(_ report: ComparisonReport, title: String, basemap: PageBasemap?) throws -> HTMLMapPage {
         let c = report.comparison
         let alts = c.inputs.targetAltitudesM
         var layers: [PageLayer] = []
         for layer in try report.mapLayers() {
-            if layer.role == .coverage, let i = alts.firstIndex(where: { "coverage_\(number($0))m" == layer.name }) {
+            if layer.role == .coverage || layer.role == .sites,
+               let i = alts.firstIndex(where: { "coverage_\(number($0))m" == layer.name || "sites_\(number($0))m" == layer.name }) {
                 layers.append(PageLayer(layer, altitude: i))
             } else if layer.role == .gaps {
                 for (i, a) in alts.enumerated() {
                     let features = layer.collection.features.filter { $0.properties["target_alt_m"]?.doubleValue == a }
-                    layers.append(PageLayer(name: "gaps_\(number(a))m", legend: "Gaps in line coverage, targets at \(number(a)) m",
+                    layers.append(PageLayer(name: "gaps_\(number(a))m", legend: "Out of reach of any belt, targets at \(number(a)) m",
                                             role: .gaps, style: layer.style, features: features, altitude: i))
                 }
             } else {
@@ -30,9 +31,10 @@ extension HTMLMapPage {
                                     visible: false), at: min(layers.count, c.perimeters.count))
         }
         let i = c.inputs
-        let subtitle = "Profile \(i.profile.name): R = \(number(i.profile.rangeKm)) km, radar \(number(i.profile.radarHeightM)) m, "
+        let subtitle = ComparisonHeadline.sentences(c).joined(separator: " ") + " "
+            + "Profile \(i.profile.name): R = \(number(i.profile.rangeKm)) km, radar \(number(i.profile.radarHeightM)) m, "
             + "half-width w = \(number(i.halfWidthKm)) km, standoff \(number(i.standoffKm)) km, circles ±\(number(i.toleranceM)) m."
-        return HTMLMapPage(title: title, subtitle: subtitle, notes: c.notes, layers: layers, basemap: basemap,
+        return HTMLMapPage(title: title, subtitle: subtitle, notes: c.warnings.map { "⚠ " + $0.message } + c.notes, layers: layers, basemap: basemap,
                            altitudes: alts.map { "\(number($0)) m" }, table: figureTable(c))
     }
 

@@ -8,8 +8,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "The Polish-border perimeter against a Dnipro River perimeter.",
         discussion: """
-            For each forward line: the protected region, its exposed frontier per neighbour, sites along a \
-            line offset by the standoff (spacing 2·√(R²−w²)), geodesic coverage per target altitude with \
+            For each forward line: the protected region, its exposed frontier per neighbour, a continuous belt \
+            per target altitude and system, the nominal sites along a line offset by the standoff (spacing \
+            2·√(R²−w²)), geodesic coverage per target altitude with \
             radius min(R, radar horizon), the uncovered gaps of the line, and the warning depth back to the \
             Poland–Ukraine border with warning times at threat speeds. Writes one GeoJSON per layer, \
             comparison.json and comparison.md into --out, and prints the table.
@@ -17,8 +18,16 @@ struct CompareCommand: ParsableCommand {
             A --line forward line protects Poland. Circles are drawn with a 10 m chord error by default \
             (--tolerance-m, as in every command): areas to better than 0.01% at these radii.
 
+            The headline is the continuous belt: per target altitude, the fewest sites on friendly ground at \
+            the standoff whose circles of radius min(R, radar horizon) cover the whole forward line, with \
+            their notional cost (sites × the profile's cost per fire unit). The nominal-range layout stays \
+            as a labelled variant. Where a continuous belt is impossible (radius or half-width below the \
+            standoff, a region too narrow, a standoff deeper than the region) a warning with the uncovered \
+            length goes to stderr, comparison.json and comparison.md.
+
             Default profile patriot-pac2: the long-range system Poland fields (Wisła) and the one the \
-            Dnipro proposal is about; pick another with --profile.
+            Dnipro proposal is about; pick another with --profile, or repeat --profile for a layered \
+            defence (a belt per system, and the layers combined).
             """)
 
     @Option(name: .customLong("perimeter"), help: "Perimeter to compare: polish-border or dnipro (repeatable; default both).")
@@ -30,8 +39,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("line"), help: "GeoJSON file with one LineString forward line (repeatable).")
     var lines: [String] = []
 
-    @Option(help: "System profile name from GeoData/profiles.json (or --profile-file).")
-    var profile: String = "patriot-pac2"
+    @Option(name: .customLong("profile"),
+            help: "System profile name from GeoData/profiles.json (or --profile-file); repeat for a layered defence (default patriot-pac2).")
+    var profiles: [String] = []
 
     @Option(name: .customLong("profile-file"), help: "JSON file of profiles {\"profiles\": [...]} to read instead.")
     var profileFile: String?
@@ -94,6 +104,13 @@ struct CompareCommand: ParsableCommand {
             throw FlagError("unknown perimeter '\(p)'; known: polish-border, dnipro")
         }
         for l in lines { _ = try Self.checkedLine(l) }
+        if profiles.count > 1 {
+            if rangeKm != nil { throw FlagError("--range-km applies to one system: give it with a single --profile") }
+            if radarHeightM != nil { throw FlagError("--radar-height-m applies to one system: give it with a single --profile") }
+            if let twice = profiles.first(where: { p in profiles.filter { $0 == p }.count > 1 }) {
+                throw FlagError("--profile \(twice) is given twice")
+            }
+        }
     }
 
     /// Reads a `--line` file now so a non-LineString is a one-line validation error.
@@ -104,11 +121,14 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let geoDir = try GeoDataLocator.directory(explicit: geodata)
         let profilePath = profileFile ?? GeoDataLocator.file("profiles.json", in: geoDir)
-        var system = try SystemProfileCatalog(contentsOf: profilePath).profile(named: profile)
-        var source = "\(profilePath) profile \(profile)"
+        let catalog = try SystemProfileCatalog(contentsOf: profilePath)
+        let names = profiles.isEmpty ? ["patriot-pac2"] : profiles
+        var system = try catalog.profile(named: names[0])
+        var source = "\(profilePath) profile \(names[0])"
         if let r = rangeKm { system.rangeKm = r; source += "; range overridden by --range-km" }
         if let h = radarHeightM { system.radarHeightM = h; source += "; radar height overridden by --radar-height-m" }
         var inputs = ComparisonInputs(profile: system, profileSource: source, geoDataDirectory: geoDir, halfWidthKm: halfWidthKm)
+        inputs.additionalProfiles = try names.dropFirst().map { try catalog.profile(named: $0) }
         inputs.perimeters = perimeters.isEmpty ? (lines.isEmpty ? ComparisonInputs.knownPerimeters : []) : perimeters
         inputs.segments = segmentList
         inputs.userLines = lines
@@ -130,6 +150,9 @@ struct CompareCommand: ParsableCommand {
                         unit: comparison.perimeters.count == 1 ? "perimeter" : "perimeters")
         let report = ComparisonReport(comparison)
         try report.write(to: out)
+        // Warnings are never silent: stderr (also with --quiet), comparison.json and comparison.md. Written once the
+        // outputs are, so a failure stays the one line naming it.
+        for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
         print(report.text(), terminator: "")
         print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
         try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)

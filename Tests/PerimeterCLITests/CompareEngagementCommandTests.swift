@@ -7,7 +7,11 @@ import Testing
 @Suite struct CompareEngagementCommandTests {
     typealias Run = CompareCommandTests.Run
 
-    static let scenarioRun: Result<Run, any Error> = Result { try CompareCommandTests.compare(["--scenario", "poland-2025-09-10"]) }
+    /// The drones of 10 September 2025 came from Belarus and Ukraine: the Polish-border line includes the Belarus segment
+    /// (`--segments ua,by`), so its belt covers their route.
+    static let scenarioRun: Result<Run, any Error> = Result {
+        try CompareCommandTests.compare(["--scenario", "poland-2025-09-10", "--segments", "ua,by"])
+    }
 
     /// The scenario runs; every perimeter reports every track; the layer and CSV load; the
     /// stdout table has the engagement rows.
@@ -41,6 +45,8 @@ import Testing
             }
             if name == "dnipro" {
                 #expect(p["engaged_before_entry"]?["value"]?.intValue == 0, "routes from Belarus and from western Ukraine are far from the Dnipro sites")
+            } else {
+                #expect((p["engaged_before_entry"]?["value"]?.intValue ?? 0) > 0, "the belt along the Belarus and Ukraine borders sees the drones")
             }
         }
         // Figures carry units and name inputs that the inputs block has.
@@ -67,7 +73,7 @@ import Testing
     }
 
     /// A CSV with renamed columns: a track that stays in Ukraine never reaches NATO airspace; one
-    /// from Belarus into Poland does.
+    /// from Ukraine into Poland does, through the Polish-border belt.
     @Test func tracksFileWithColumnsAndATrackThatNeverReachesNATO() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -77,9 +83,9 @@ import Testing
             ua-only,2025-09-10T00:00:00Z,35.5,49.5
             ua-only,2025-09-10T01:00:00Z,33.5,48.8
             ua-only,2025-09-10T02:00:00Z,31.0,47.8
-            by-pl,2025-09-10T00:00:00Z,24.3,51.62
-            by-pl,2025-09-10T00:20:00Z,23.44,51.52
-            by-pl,2025-09-10T01:00:00Z,22.0,51.45
+            ua-pl,2025-09-10T00:00:00Z,25.0,50.6
+            ua-pl,2025-09-10T00:20:00Z,23.9,50.5
+            ua-pl,2025-09-10T01:00:00Z,22.0,50.4
 
             """.write(to: file, atomically: true, encoding: .utf8)
         let run = try CompareCommandTests.compare(["--tracks", file.path, "--columns", "id=name,time=t,lon=x,lat=y"])
@@ -89,12 +95,12 @@ import Testing
             #expect(rows["ua-only"]?["reaches_nato"]?.boolValue == false)
             #expect(rows["ua-only"]?["engaged_before_entry"]?.boolValue == false)
             #expect(rows["ua-only"]?["first_nato_entry_time"] == .null)
-            #expect(rows["by-pl"]?["reaches_nato"]?.boolValue == true)
+            #expect(rows["ua-pl"]?["reaches_nato"]?.boolValue == true)
             if p["perimeter"]?.stringValue == "dnipro" {
                 #expect((rows["ua-only"]?["coverage_total_s"]?.doubleValue ?? 0) > 0, "passes dnipro site 3's circle")
                 #expect(p["covered_not_reaching_nato"]?["value"]?.intValue == 1)
             } else {
-                #expect(rows["by-pl"]?["engaged_before_entry"]?.boolValue == true, "flies over polish-border site 1")
+                #expect(rows["ua-pl"]?["engaged_before_entry"]?.boolValue == true, "crosses the Polish-border belt from Ukraine")
             }
         }
     }

@@ -54,6 +54,30 @@ import Testing
         #expect(try catalog.profile(named: "patriot-pac2").rangeKm == 160)
     }
 
+    /// Every shipped profile carries a cost per fire unit with its range and sources; a cost outside its own
+    /// range is refused naming the file and the profile.
+    @Test func shippedProfilesCarrySourcedCosts() throws {
+        let catalog = try SystemProfileCatalog(contentsOf: GeoDataLocator.file("profiles.json", in: Self.geoData))
+        for p in catalog.profiles {
+            let c = try #require(p.cost, "\(p.name) has no cost_per_fire_unit")
+            #expect(c.lowUSDMillion <= c.usdMillion && c.usdMillion <= c.highUSDMillion, "\(p.name)")
+            #expect(c.source.count > 40 && !c.basis.isEmpty, "\(p.name)")
+        }
+        #expect(try catalog.profile(named: "patriot-pac2").cost?.usdMillion == 1100)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("p.json").path
+        try #"{"profiles":[{"name":"x","title":"X","range_km":40,"radar_height_m":5,"range_source":"s","radar_height_source":"s","cost_per_fire_unit":{"usd_million":500,"low_usd_million":100,"high_usd_million":200,"basis":"b","source":"s"}}]}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try SystemProfileCatalog(contentsOf: file)
+            Issue.record("a cost above its high end was accepted")
+        } catch {
+            #expect("\(error)".contains("p.json") && "\(error)".contains("profile 'x'") && "\(error)".contains("cost_per_fire_unit"))
+        }
+    }
+
     @Test func unknownProfileListsKnownOnes() throws {
         let catalog = try SystemProfileCatalog(contentsOf: GeoDataLocator.file("profiles.json", in: Self.geoData))
         #expect(throws: DomainError.self) { try catalog.profile(named: "s-400") }

@@ -12,6 +12,11 @@ public struct ComparisonInputs: Sendable {
     public var profile: SystemProfile
     /// Where the profile came from (`GeoData/profiles.json`, a user file) and overrides applied.
     public var profileSource: String
+    /// Further systems of a layered defence (`--profile` repeated): each gets its own continuous belt
+    /// per altitude; the nominal layout is the primary `profile`'s only.
+    public var additionalProfiles: [SystemProfile] = []
+    /// Every system, the primary first: the layers of the defence.
+    public var layers: [SystemProfile] { [profile] + additionalProfiles }
     /// Belt half-width w, km (< range).
     public var halfWidthKm: Double
     /// Standoff d behind the forward line, km.
@@ -45,6 +50,11 @@ public struct ComparisonInputs: Sendable {
             guard v.isFinite, v > 0 else { throw DomainError.invalidParameter("\(flag) must be a positive number, got \(v)") }
         }
         try positive(profile.rangeKm, "--range-km")
+        for p in additionalProfiles {
+            guard p.rangeKm.isFinite, p.rangeKm > 0, p.radarHeightM.isFinite, p.radarHeightM >= 0 else {
+                throw DomainError.invalidParameter("profile '\(p.name)': range must be > 0 and radar height ≥ 0")
+            }
+        }
         guard profile.radarHeightM.isFinite, profile.radarHeightM >= 0 else {
             throw DomainError.invalidParameter("--radar-height-m must be ≥ 0, got \(profile.radarHeightM)")
         }
@@ -76,6 +86,16 @@ public struct ComparisonInputs: Sendable {
         o["profile"] = .object([
             "name": .string(profile.name), "title": .string(profile.title), "source": .string(profileSource),
             "range_source": .string(profile.rangeSource), "radar_height_source": .string(profile.radarHeightSource)])
+        o["layers"] = .array(layers.map { p in
+            var l: JSONObject = ["name": .string(p.name), "title": .string(p.title), "range_km": q(p.rangeKm, "km"),
+                                 "radar_height_m": q(p.radarHeightM, "m"), "range_source": .string(p.rangeSource),
+                                 "radar_height_source": .string(p.radarHeightSource)]
+            l["cost_per_fire_unit"] = p.cost.map { c in
+                .object(["value": .number(c.usdMillion), "low": .number(c.lowUSDMillion), "high": .number(c.highUSDMillion),
+                         "unit": "USD M", "basis": .string(c.basis), "source": .string(c.source)])
+            } ?? .null
+            return .object(l)
+        })
         o["range_km"] = q(profile.rangeKm, "km")
         o["radar_height_m"] = q(profile.radarHeightM, "m")
         o["half_width_km"] = q(halfWidthKm, "km")

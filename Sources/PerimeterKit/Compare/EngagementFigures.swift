@@ -4,7 +4,7 @@
 public enum EngagementFigures {
     /// Inputs every engagement figure depends on (keys of comparison.json's `inputs`).
     static let inputs = ["tracks", "allied", CompareGeoData.countriesFile]
-    static let coverageInputs = ["profile", "range_km", "radar_height_m", "half_width_km", "standoff_km", "target_alt_m", "tolerance_m"]
+    static let coverageInputs = ["profile", "range_km", "radar_height_m", "standoff_km", "target_alt_m", "tolerance_m"]
 
     /// The figures of `perimeter` (empty when it has no run).
     public static func figures(_ e: Engagements, perimeter: String) -> [(key: String, figure: Figure)] {

@@ -29,7 +29,7 @@ public struct Engagements: Sendable {
     public static let definition = """
         NATO airspace = the union of the allied countries' national airspace (GeoData/airspace/<ISO>.geojson, land + \
         territorial sea, where present; else the country's land polygon), the allied set of the comparison (--allied); \
-        Ukraine west of the Dnipro is not part of it for any perimeter. Coverage = the perimeter's coverage union at the \
+        Ukraine west of the Dnipro is not part of it for any perimeter. Coverage = the perimeter's coverage union (in a comparison: its continuous belt of the primary system) at the \
         target altitude. A track is engaged before entry when it is strictly inside coverage at some time before its \
         first entry into NATO airspace (entering coverage more than 1 ms before it); its engagement windows are its intervals inside coverage before that entry \
         (a window still open at the entry ends there). Warning time = first NATO entry − first time inside coverage \
@@ -48,24 +48,34 @@ public struct Engagements: Sendable {
     /// Caveats (members without an airspace file, codes left out).
     public var notes: [String]
 
-    /// Checks every perimeter × altitude coverage of `perimeters` against the tracks, streamed once
-    /// (only the per-track results and window paths are kept).
+    /// Checks every perimeter × altitude coverage of the nominal layouts of `perimeters` against the tracks.
     public static func compute(perimeters: [PerimeterResult], tracks: EngagementTracks, airspace: EngagementAirspace,
                                notes: [String] = []) throws -> Engagements {
+        try compute(coverages: perimeters.flatMap { r in r.coverages.map { (r.line.name, $0.targetAltitudeM, $0.coverage) } },
+                    tracks: tracks, airspace: airspace, notes: notes)
+    }
+
+    /// Checks each (perimeter, target altitude, coverage) against the tracks, streamed once (only the
+    /// per-track results and window paths are kept). An empty coverage (a belt with no site) engages nothing.
+    public static func compute(coverages: [(perimeter: String, targetAltitudeM: Double, coverage: Coverage)], tracks: EngagementTracks,
+                               airspace: EngagementAirspace, notes: [String] = []) throws -> Engagements {
         let ctx = GEOSContext()
-        var finders: [(String, Double, EngagementFinder)] = []
-        for r in perimeters {
-            for c in r.coverages {
-                let name = "\(r.line.name) coverage @ \(Comparison.fmt(c.targetAltitudeM)) m"
-                let polygon = try AirspacePolygon(try c.coverage.union(context: ctx), name: name, source: name)
-                finders.append((r.line.name, c.targetAltitudeM, try EngagementFinder(coverage: polygon, airspace: airspace)))
-            }
+        var finders: [(String, Double, EngagementFinder?)] = []
+        for (perimeter, alt, coverage) in coverages {
+            guard !coverage.circles.isEmpty else { finders.append((perimeter, alt, nil)); continue }
+            let name = "\(perimeter) coverage @ \(Comparison.fmt(alt)) m"
+            let polygon = try AirspacePolygon(try coverage.union(context: ctx), name: name, source: name)
+            finders.append((perimeter, alt, try EngagementFinder(coverage: polygon, airspace: airspace)))
         }
         var results = Array(repeating: [TrackEngagement](), count: finders.count)
         var source = try tracks.open()
         while let track = try source.nextTrack() {
             let entry = airspace.firstEntry(of: track)
-            for (k, f) in finders.enumerated() { results[k].append(f.2.engagement(of: track, entry: entry)) }
+            for (k, f) in finders.enumerated() {
+                results[k].append(f.2?.engagement(of: track, entry: entry)
+                    ?? TrackEngagement(trackID: track.id, fixCount: track.fixes.count, natoEntry: entry, firstCoverageTime: nil,
+                                       coverageTotalS: 0, windows: []))
+            }
         }
         let runs = finders.enumerated().map { k, f in Run(perimeter: f.0, targetAltitudeM: f.1, tracks: results[k]) }
         return Engagements(tracks: tracks, statistics: source.statistics, airspaceMembers: airspace.members,

@@ -26,4 +26,23 @@ public struct PerimeterResult: Sendable {
     public var depth: WarningDepth
     /// Figures in report order, keyed (`line_length`, `alt1_line_covered` …).
     public var figures: [(key: String, figure: Figure)]
+    /// The continuous belts, layer-major: for each system of `ComparisonInputs.layers`, one per target
+    /// altitude in `targetAltitudesM` order.
+    public var belts: [ContinuousBelt] = []
+    /// Per target altitude (input order), the geodesic area of region ∩ the union of every layer's
+    /// belt, m² (empty with one layer).
+    public var layeredRegionCoveredM2: [Double] = []
+    /// Share of the site line (at the standoff) on friendly ground, percent.
+    public var friendlySharePct: Double = 100
+    /// Warnings (impossible belts, nominal belts that miss the line) and notes (sites moved) of this perimeter.
+    public var warnings: [ComparisonWarning] = []
+    public var notes: [String] = []
+
+    /// The belt of layer `layer` (0 = primary system) at target altitude index `altitude`.
+    public func belt(layer: Int = 0, altitude: Int) -> ContinuousBelt? {
+        belts.first { $0.layer == layer && $0.targetAltitudeM == coverages[altitude].targetAltitudeM }
+    }
+
+    /// The belts of every layer at target altitude `altitudeM`.
+    public func belts(atAltitude altitudeM: Double) -> [ContinuousBelt] { belts.filter { $0.targetAltitudeM == altitudeM } }
 }

@@ -1,13 +1,15 @@
 import GeoJSON
 import GeometryCore
 
-/// Sites laid along a line offset from the forward line by a standoff, on the protected side.
+/// The nominal layout: sites along the `SiteLine` spaced for the nominal range R and belt
+/// half-width w (`BeltLayout`), on friendly ground.
 ///
-/// The offset curve is computed in a `LocalProjection` (azimuthal equidistant centred on the
-/// line; its scale error bounds the standoff's error, e.g. 0.12% of 20 km = 24 m at 550 km from
-/// the centre) and taken back to lon/lat. Sites sit at exact geodesic distances k·s along the
-/// offset line (k = 0, 1, … while k·s < L) plus one at its end: ⌈L/s⌉ + 1 per part, where L is
-/// the part's geodesic length (sum of geodesic edges between its vertices).
+/// Sites sit at exact geodesic distances k·s along each part of the site line (k = 0, 1, … while
+/// k·s < L) plus one at its end: ⌈L/s⌉ + 1 per part, where L is the part's geodesic length (sum of
+/// geodesic edges between its vertices). A site that would stand outside the protected region (at a
+/// tripoint, in a neighbour, at sea) moves along the site line to the nearest friendly station
+/// (`FriendlyStations`, 1 km apart) and records how far it moved; with no friendly station at all it
+/// is dropped (and counted).
 public struct SiteLayout: Sendable {
     /// One laid-out part: the offset line and its sites.
     public struct Part: Sendable {
@@ -15,8 +17,9 @@ public struct SiteLayout: Sendable {
         public var line: [Coordinate]
         /// Its geodesic length, metres.
         public var lengthM: Double
-        /// Site positions, lon/lat, with their geodesic distance along `line` (metres).
-        public var sites: [(distanceM: Double, position: Coordinate)]
+        /// Site positions, lon/lat, with their geodesic distance along `line` (metres) and how far
+        /// they were moved along it onto friendly ground (0 when not moved).
+        public var sites: [(distanceM: Double, position: Coordinate, movedM: Double)]
     }
 
     public var belt: BeltLayout
@@ -26,45 +29,38 @@ public struct SiteLayout: Sendable {
     /// The projection the offset was computed in and its largest scale error, percent.
     public var projectionDefinition: String
     public var projectionMaxScaleErrorPct: Double
+    /// Sites dropped because no point of the site line lies on friendly ground (or merged with a
+    /// neighbour moved onto the same station).
+    public var droppedSites: Int
 
     /// All sites in order.
     public var allSites: [Coordinate] { parts.flatMap { $0.sites.map(\.position) } }
     /// Total geodesic length of the offset lines, metres.
     public var lineLengthM: Double { parts.reduce(0) { $0 + $1.lengthM } }
+    /// Sites moved onto friendly ground.
+    public var movedSites: Int { parts.reduce(0) { $0 + $1.sites.filter { $0.movedM > 0 }.count } }
 
-    /// Lays out sites for `line`, offsetting each part by `standoffM` towards `protected`
-    /// (the side whose offset line has more of its vertices inside the region).
-    public static func place(
-        along line: DefenseLine, protected region: Geometry, belt: BeltLayout, standoffM: Double, projection: LocalProjection
-    ) throws -> SiteLayout {
-        guard standoffM.isFinite, standoffM >= 0 else {
-            throw DomainError.invalidParameter("--standoff-km must be ≥ 0, got \(standoffM / 1000)")
-        }
-        let ctx = region.context
-        let inside = try region.prepared()
+    /// Lays out nominal sites on `siteLine`, moving any outside the region onto `friendly` stations.
+    public static func place(on siteLine: SiteLine, friendly: FriendlyStations, inside region: PreparedGeometry, belt: BeltLayout,
+                             projection: LocalProjection) throws -> SiteLayout {
         var parts: [Part] = []
-        for coords in line.parts {
-            var offsetLL = coords
-            if standoffM > 0 {
-                let projected = try Geometry.lineString(try projection.forward(coords), context: ctx)
-                var best: (score: Double, line: [Coordinate])?
-                for sign in [1.0, -1.0] {
-                    let off = try projected.offsetCurve(distance: sign * standoffM, quadrantSegments: 8, joinStyle: .round)
-                        .lineMergeIfLinear()
-                    let longest = try (off.type == .lineString ? [off] : off.geometries).max { try $0.length < $1.length }
-                    guard let longest, try longest.numCoordinates > 1 else { continue }
-                    let ll = try projection.inverse(longest.coordinates)
-                    let score = Double(try ll.filter { try inside.contains($0) }.count) / Double(ll.count)
-                    if best == nil || score > best!.score { best = (score, ll) }
+        var dropped = 0
+        for (k, coords) in siteLine.parts.enumerated() {
+            let stations = PolylineStations(coords)
+            let candidates = friendly.stations.filter { $0.part == k }
+            var sites: [(distanceM: Double, position: Coordinate, movedM: Double)] = []
+            for s in stations.stations(every: belt.spacingM) {
+                if try region.contains(s.coordinate) { sites.append((s.distanceM, s.coordinate, 0)); continue }
+                guard let near = candidates.min(by: { abs($0.distanceM - s.distanceM) < abs($1.distanceM - s.distanceM) }) else {
+                    dropped += 1; continue
                 }
-                guard let best else { throw DomainError.invalidParameter("no offset line at \(standoffM / 1000) km for \(line.name)") }
-                offsetLL = best.line
+                // Two sites moved onto the same station are one site.
+                if sites.last?.position == near.position { dropped += 1; continue }
+                sites.append((near.distanceM, near.position, abs(near.distanceM - s.distanceM)))
             }
-            let stations = PolylineStations(offsetLL)
-            let sites = stations.stations(every: belt.spacingM).map { (distanceM: $0.distanceM, position: $0.coordinate) }
-            parts.append(Part(line: offsetLL, lengthM: stations.lengthM, sites: sites))
+            parts.append(Part(line: coords, lengthM: stations.lengthM, sites: sites))
         }
-        return SiteLayout(belt: belt, standoffM: standoffM, parts: parts, projectionDefinition: projection.definition,
-                          projectionMaxScaleErrorPct: projection.maxScaleErrorPct)
+        return SiteLayout(belt: belt, standoffM: siteLine.standoffM, parts: parts, projectionDefinition: projection.definition,
+                          projectionMaxScaleErrorPct: projection.maxScaleErrorPct, droppedSites: dropped)
     }
 }

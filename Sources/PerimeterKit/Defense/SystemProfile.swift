@@ -18,9 +18,11 @@ public struct SystemProfile: Codable, Sendable, Hashable {
     public var radarHeightSource: String
     /// Free-text caveats.
     public var note: String?
+    /// Notional cost of one fire unit (one site), when a public figure exists.
+    public var cost: FireUnitCost?
 
     public init(name: String, title: String, rangeKm: Double, radarHeightM: Double,
-                rangeSource: String, radarHeightSource: String, note: String? = nil) {
+                rangeSource: String, radarHeightSource: String, note: String? = nil, cost: FireUnitCost? = nil) {
         self.name = name
         self.title = title
         self.rangeKm = rangeKm
@@ -28,6 +30,7 @@ public struct SystemProfile: Codable, Sendable, Hashable {
         self.rangeSource = rangeSource
         self.radarHeightSource = radarHeightSource
         self.note = note
+        self.cost = cost
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,6 +39,7 @@ public struct SystemProfile: Codable, Sendable, Hashable {
         case radarHeightM = "radar_height_m"
         case rangeSource = "range_source"
         case radarHeightSource = "radar_height_source"
+        case cost = "cost_per_fire_unit"
     }
 
     /// Checks the figures: a positive finite range and a non-negative finite radar height.
@@ -47,7 +51,9 @@ public struct SystemProfile: Codable, Sendable, Hashable {
             throw DomainError.invalidInput(
                 source: source, message: "profile '\(name)': radar_height_m must be ≥ 0, got \(radarHeightM)")
         }
-        return self
+        var checked = self
+        checked.cost = try cost?.validated(profile: name, source: source)
+        return checked
     }
 }
 
