@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import assets  # noqa: E402
 import basemap  # noqa: E402
 import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
@@ -261,10 +262,12 @@ def main() -> None:
     lfeats = land(polys)
     vd = places(lfeats)
     bfeats = basemap.build()
+    afeats = assets.write_assets(OUT, DCW_SRC)
+    coast = assets.write_coast(OUT, GSHHG_SRC, LICENCE, ATTR_GSHHG)
     readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
                  land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, keep_km=COAST_KEEP_KM, places=PLACES,
-                 basemap=bfeats)
-    for name in ("countries", "land", "borders", "dnipro", "basemap"):
+                 basemap=bfeats, assets=afeats, coast=coast)
+    for name in ("countries", "land", "borders", "dnipro", "basemap", "coast", "assets"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:

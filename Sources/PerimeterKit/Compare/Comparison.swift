@@ -16,6 +16,8 @@ public struct Comparison: Sendable {
     public var notes: [String]
     /// Tracks against each perimeter's coverage before NATO entry (with `inputs.tracks`).
     public var engagements: Engagements?
+    /// The protected assets against each perimeter (empty when GeoData has no assets.geojson).
+    public var assets: [AssetAssessment] = []
 
     /// Runs the comparison. `progress` gets one step per perimeter stage.
     public static func run(_ inputs: ComparisonInputs, progress: ProgressSink? = nil) throws -> Comparison {
@@ -38,6 +40,8 @@ public struct Comparison: Sendable {
             notes.append("allied countries without a polygon in GeoData (their borders count as 'sea'): \(missingAllies.joined(separator: ", "))")
         }
         let poland = try countryGeometry("PL")
+        let coast: [[Coordinate]]? = geo.coast.isEmpty ? nil : geo.coast
+        if coast == nil { notes.append("GeoData has no coast.geojson: every boundary stretch no neighbour claims counts as 'sea'") }
         var lines: [DefenseLine] = []
         for p in inputs.perimeters {
             lines.append(p == "dnipro" ? DefenseLine.dnipro(geoData: geo) : try DefenseLine.polishBorder(segments: inputs.segments, geoData: geo))
@@ -79,7 +83,8 @@ public struct Comparison: Sendable {
             }
             let regionGeom = try region.geometry(context: ctx)
             let regionProjection = try LocalProjection(covering: try regionGeom.envelope().coordinates, context: projContext)
-            let frontier = try ExposedFrontier.classify(region: regionGeom, neighbours: neighbours, allied: allied, projection: regionProjection)
+            let frontier = try ExposedFrontier.classify(region: regionGeom, neighbours: neighbours, allied: allied, projection: regionProjection,
+                                                  coast: coast)
             advance()
 
             // Sites along the offset line.
@@ -121,8 +126,13 @@ public struct Comparison: Sendable {
             engagements = try Engagements.compute(perimeters: results, tracks: tracks, airspace: airspace, notes: airspaceNotes)
             for k in results.indices { results[k].figures += EngagementFigures.figures(engagements!, perimeter: results[k].line.name) }
         }
-        return Comparison(inputs: inputs, perimeters: results, ukraineSplit: split, geoDataFiles: geo.files, notes: notes,
-                          engagements: engagements)
+        var comparison = Comparison(inputs: inputs, perimeters: results, ukraineSplit: split, geoDataFiles: geo.files, notes: notes,
+                                    engagements: engagements)
+        comparison.assets = try AssetFigures.assess(comparison, assets: geo.assets, context: ctx)
+        for k in comparison.perimeters.indices {
+            comparison.perimeters[k].figures += AssetFigures.figures(comparison.perimeters[k], comparison.assets.first { $0.perimeter == comparison.perimeters[k].line.name })
+        }
+        return comparison
     }
 
     /// The reported figures of one perimeter, each with unit and inputs.

@@ -55,6 +55,7 @@ extension ComparisonReport {
             out.append(MapLayer(name: "sites", role: .sites, collection: sites,
                                 legendLabel: "Sites (\(inputs.profile.name), R = \(Comparison.fmt(inputs.profile.rangeKm)) km)"))
         }
+        out += AssetReport.mapLayers(comparison)
         return out
     }
 

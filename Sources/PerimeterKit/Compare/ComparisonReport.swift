@@ -13,6 +13,7 @@ public struct ComparisonReport: Sendable {
         ["lines.geojson", "regions.geojson", "frontier.geojson", "sites.geojson"]
             + comparison.inputs.targetAltitudesM.map { "coverage_\(Comparison.fmt($0))m.geojson" } + ["gaps.geojson"]
             + (comparison.engagements == nil ? [] : [EngagementReport.layerFileName])
+            + (comparison.assets.isEmpty ? [] : [AssetReport.layerFileName])
     }
 
     /// Writes every layer, `comparison.json` and `comparison.md` into `directory` (created if
@@ -110,6 +111,7 @@ public struct ComparisonReport: Sendable {
         for (i, c) in coverage.enumerated() { out.append((names[4 + i], .init(features: c))) }
         out.append((names[4 + coverage.count], .init(features: gaps)))
         if let e = comparison.engagements { out.append((EngagementReport.layerFileName, EngagementReport.layer(e))) }
+        if !comparison.assets.isEmpty { out.append((AssetReport.layerFileName, AssetReport.layer(comparison))) }
         return out
     }
 
@@ -145,6 +147,7 @@ public struct ComparisonReport: Sendable {
         }
         top["perimeters"] = .array(perimeters)
         if let e = comparison.engagements { top["engagements"] = EngagementReport.json(e) }
+        if !comparison.assets.isEmpty { top["assets"] = AssetReport.json(comparison) }
         top["notes"] = .array((comparison.notes + Self.standingNotes).map { .string($0) })
         return .object(top)
     }
@@ -158,7 +161,8 @@ public struct ComparisonReport: Sendable {
         "Profiles are notional; ranges from public statements, radar heights are assumptions (GeoData/profiles.json).",
         "Radar horizon: smooth Earth, k = 4/3; terrain masking is ignored.",
         "Sites are laid out for the nominal range R (spacing 2√(R²−w²)); against low targets the circles shrink to the radar horizon, which is where the gaps come from.",
-        "'sea' is every stretch of boundary with no GeoData country within 500 m: the coast, lagoon and estuary shores included.",
+        "'sea' is a stretch of boundary with no GeoData country within 500 m that runs within 2 km of the GSHHG shoreline (GeoData/coast.geojson: the coast, lagoon and estuary shores included); a stretch farther than 500 m from every neighbour's DCW outline and off the coast goes to the nearest neighbour within 10 km (figure 'frontier handed to the nearest neighbour'), else faces 'inland' water.",
+        "Regions of several countries are merged without the sliver holes DCW's separately digitised outlines leave along shared borders (figure 'sliver holes filled by the merge').",
         "Forward lines given with --line protect Poland (region PL).",
     ]
 
@@ -211,6 +215,7 @@ public struct ComparisonReport: Sendable {
         var s = "# Perimeter comparison\n\n\(header)\n\n| figure | unit | \(names.joined(separator: " | ")) |\n|---|---|\(names.map { _ in "---:|" }.joined())\n"
         for r in rows() { s += "| \(r.label) | \(r.unit) | \(r.values.joined(separator: " | ")) |\n" }
         if let e = comparison.engagements { s += "\n" + EngagementReport.summaryLine(e) + "\n\n" + Engagements.definition + "\n" }
+        s += AssetReport.markdown(comparison)
         s += "\n" + (comparison.notes + (comparison.engagements?.notes ?? []) + Self.standingNotes).map { "- \($0)" }.joined(separator: "\n") + "\n"
         return s
     }
@@ -227,6 +232,7 @@ public struct ComparisonReport: Sendable {
         var out = header + "\n" + pad("figure", w0) + "  " + pad("unit", w1) + names.map { "  " + pad($0, wv, right: true) }.joined() + "\n"
         for r in rows { out += pad(r.label, w0) + "  " + pad(r.unit, w1) + r.values.map { "  " + pad($0, wv, right: true) }.joined() + "\n" }
         if let e = comparison.engagements { out += EngagementReport.summaryLine(e) + "\n" }
+        for h in AssetReport.headline(comparison) { out += "assets: \(h)\n" }
         for n in comparison.notes + (comparison.engagements?.notes ?? []) { out += "note: \(n)\n" }
         return out
     }
