@@ -42,7 +42,9 @@ import Testing
             let f = try #require(o["frontier"]?[name])
             let sum = try #require(f["parts_sum_km"]?.doubleValue), boundary = try #require(f["boundary_km"]?.doubleValue)
             #expect(abs(sum - boundary) / boundary < 0.001, "\(name): parts \(sum) km vs boundary \(boundary) km (pyproj)")
-            let ours = run.figures[name]?["frontier_parts_sum"]?.value ?? .nan, b = run.figures[name]?["frontier_length"]?.value ?? .nan
+            let parts = run.json["perimeters"]?.arrayValue?.first { $0["name"]?.stringValue == name }?["frontier"]?.arrayValue ?? []
+            let ours = parts.reduce(0.0) { $0 + ($1["length"]?["value"]?.doubleValue ?? .nan) }
+            let b = run.figures[name]?["frontier_length"]?.value ?? .nan
             #expect(abs(ours - b) / b < 0.001, "\(name): parts \(ours) km vs boundary \(b) km (ours)")
             #expect(abs(b - boundary) / boundary < 0.001, "\(name): boundary ours \(b) vs pyproj \(boundary)")
         }

@@ -6,7 +6,8 @@ import GeometryCore
 ///
 /// The outward direction is the geodesic normal to the line at the station (its direction taken over ±`tangentM`
 /// along the line, so sub-km wiggles of a 1:1M border do not turn the ray along the line), on the side where a probe 1 km
-/// away lies outside the region. Along it, points every `stepM` (WGS84 `geod_direct`) are tested against the
+/// away lies outside the region. Along it, points every `stepM` (WGS84 `geod_direct`; an uncovered notch narrower
+/// than the step between two covered points is not seen) are tested against the
 /// coverage and against the region (prepared point-in-polygon); the first one not covered, or back inside the
 /// region where the line bends, is refined by bisection to 10 m. The depth is the
 /// exact geodesic distance from the last covered point to the forward line (a ray leaving a bend obliquely is not
@@ -28,7 +29,7 @@ public struct DetectionDepth: Sendable {
 
     /// Measures `coverage` (lon/lat polygons) beyond `line`, outwards from `region`; rays end at `maxM`.
     public static func measure(line: DefenseLine, region: PreparedGeometry, coverage: Geometry, maxM: Double, projection: LocalProjection,
-                               spacingM: Double = 2000, stepM: Double = 1000, tangentM: Double = 10_000) throws -> DetectionDepth {
+                               spacingM: Double = 2000, stepM: Double = 2000, tangentM: Double = 10_000) throws -> DetectionDepth {
         let g = Geodesic.wgs84
         let covered = try coverage.prepared()
         let toLine = try GeodesicPolylineDistance(lines: line.parts, projection: projection)
