@@ -2,8 +2,9 @@ import GeometryCore
 
 /// Exact ellipsoidal (WGS84) distance from points to a set of polylines whose edges are geodesics.
 ///
-/// Edges are screened in a `LocalProjection` (planar point-to-segment distances, cheap arithmetic): only
-/// edges whose planar distance is within `screenMargin` of the planar minimum are refined. Each is refined by a
+/// Edges are screened in a `LocalProjection` covering the points and lines (planar point-to-segment distances,
+/// cheap arithmetic): only edges whose planar distance lies within twice the projection's scale error (+200 m) of
+/// the planar minimum are refined. Each is refined by a
 /// golden-section search over the position along the geodesic edge (PROJ's `geod_direct`/`geod_inverse`,
 /// Karney's algorithms) to 1 mm, so the result is the true geodesic distance to the nearest point of the
 /// polylines, not a vertex or projected approximation.
@@ -35,8 +36,9 @@ public struct GeodesicPolylineDistance {
                 planar.append((d, k, i)); best = min(best, d)
             }
         }
-        // Local projections here scale distances by at most ~0.5 %: refine every edge that could be the nearest.
-        let limit = best * 1.01 + 1000
+        // The projection scales distances inside the area it covers by at most its stated scale error: refine every
+        // edge whose planar distance could still hide the geodesic minimum (twice that error, plus 200 m).
+        let limit = best * (1 + 2 * max(projection.maxScaleErrorPct, 0.05) / 100) + 200
         var result: (distanceM: Double, point: Coordinate)?
         for c in planar where c.d <= limit {
             let r: (Double, Coordinate)
