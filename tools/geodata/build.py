@@ -273,7 +273,7 @@ def main() -> None:
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:
             for ft in json.load(f)["features"]:
                 g = shape(ft["geometry"])
-                what = ft["properties"].get("id") or ft["properties"].get("iso2") or ft["properties"].get("pair") or ft["properties"].get("name")
+                what = ft["properties"].get("id") or ft["properties"].get("iso2") or ft["properties"].get("pair") or ft["properties"].get("name") or ft["properties"].get("region")
                 check(g.is_valid, f"{name}.geojson {what}: valid as written ({shapely.is_valid_reason(g)})")
     if failures:
         raise SystemExit(f"geodata: {len(failures)} check(s) failed: " + "; ".join(failures))
