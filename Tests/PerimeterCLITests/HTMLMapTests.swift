@@ -81,7 +81,8 @@ import Testing
         let pages: [[String: Any]] = [
             ["name": "compare", "path": d + "/compare.html", "screenshot": d + "/compare.png", "altitudes": 1,
              "layers": ["countries", "country_labels", "places", "region_polish-border", "region_dnipro", "coverage_100m", "gaps_100m",
-                        "forward_line_polish-border", "forward_line_dnipro", "site_lines", "sites_nominal", "sites_100m", "exposed_frontier"]],
+                        "forward_line_polish-border", "forward_line_dnipro", "site_lines", "sites_nominal", "sites_100m", "exposed_frontier",
+                        "assets_covered", "assets_not_covered"]],
             ["name": "compare-2-altitudes", "path": d + "/compare2.html", "screenshot": d + "/compare2.png", "altitudes": 2,
              "layers": ["coverage_100m", "coverage_1000m", "gaps_100m", "gaps_1000m", "sites_100m", "sites_1000m"]],
             ["name": "estonia-scenario", "path": d + "/estonia.html", "screenshot": d + "/estonia.png", "tracks": true,

@@ -55,9 +55,13 @@ private final class MapSVG: NSObject, XMLParserDelegate {
         let warsaw = try #require(svg.circles["Warsaw"]), kyiv = try #require(svg.circles["Kyiv"])
         #expect(warsaw.x < kyiv.x, "Warsaw \(warsaw) should be west of Kyiv \(kyiv)")
         #expect(warsaw.y < kyiv.y, "Warsaw (52.23° N) should be north of Kyiv (50.45° N)")
+        // The assets: covered and not covered in their own layers, Warsaw labelled once.
         let text = try String(contentsOfFile: dir.path + "/m.svg", encoding: .utf8)
         #expect(text.contains("DCW-GMT 2.1.1") && text.contains("GSHHG 2.3.7"))
         #expect(text.contains("polish-border vs dnipro"))
+        #expect(text.contains("data-layer=\"assets_covered\"") && text.contains("data-layer=\"assets_not_covered\""))
+        #expect(text.contains("Assets covered at 100 m") && text.contains("Assets not covered at 100 m"))
+        #expect(text.components(separatedBy: ">Warsaw<").count - 1 == 1, "Warsaw labelled more than once")
         try Self.expectPNG(dir.path + "/m.png")
     }
 

@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import assets  # noqa: E402
 import basemap  # noqa: E402
 import dnipro  # noqa: E402
 import geojson_out  # noqa: E402
@@ -274,16 +275,18 @@ def main() -> None:
     vd = places(lfeats)
     zones.build(OUT, PLACES)
     bfeats = basemap.build()
+    afeats = assets.write_assets(OUT, DCW_SRC)
+    coast = assets.write_coast(OUT, GSHHG_SRC, LICENCE, ATTR_GSHHG)
     readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
                  land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, resolution=LAND_RESOLUTION, keep_km=COAST_KEEP_KM, places=PLACES,
-                 basemap=bfeats)
-    for name in ("countries", "land", "borders", "dnipro", "basemap", "zones/DK-airports"):
+                 basemap=bfeats, assets=afeats, coast=coast)
+    for name in ("countries", "land", "borders", "dnipro", "basemap", "zones/DK-airports", "coast", "assets"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:
             for ft in json.load(f)["features"]:
                 g = shape(ft["geometry"])
-                what = ft["properties"].get("id") or ft["properties"].get("iso2") or ft["properties"].get("pair") or ft["properties"].get("name")
+                what = ft["properties"].get("id") or ft["properties"].get("iso2") or ft["properties"].get("pair") or ft["properties"].get("name") or ft["properties"].get("region")
                 check(g.is_valid, f"{name}.geojson {what}: valid as written ({shapely.is_valid_reason(g)})")
     if failures:
         raise SystemExit(f"geodata: {len(failures)} check(s) failed: " + "; ".join(failures))

@@ -9,7 +9,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None, assets=(), coast=()) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -27,7 +27,9 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
                          ("dnipro.geojson", "GSHHG full (WDBII rivers + level-2 lakes), DCW-GMT (Ukraine)", 1),
                          ("land.geojson", "GSHHG full level 1, DCW-GMT for country assignment", len(land)),
                          ("places.geojson", "public pages (see each feature's `source`)", None),
-                         ("basemap.geojson", "DCW-GMT and GSHHG, generalised (map background only)", len(basemap))]:
+                         ("basemap.geojson", "DCW-GMT and GSHHG, generalised (map background only)", len(basemap)),
+                         ("coast.geojson", "GSHHG full level-1 shorelines (the coasts `compare` calls sea)", len(coast)),
+                         ("assets.geojson", "public pages (see each feature's `source`)", len(assets))]:
         a(f"| `{name}` | {src} | {_size(d / name)} | {n if n is not None else 'see file'} |")
     a("\n## countries.geojson\n")
     a("`gmt coast -E<ISO2> -M` rings (parts and holes mixed) → polygon by the even–odd rule (symmetric difference of ring interiors) → `make_valid`. "
@@ -115,6 +117,24 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
           f"(Russia: only east of {bm.RU_WEST_LIMIT:.0f}° E, the rest being in `countries.geojson`): {len(isos)} countries — {', '.join(isos)}.")
         a(f"- `lake`: GSHHG level-2 lakes of at least {bm.LAKE_MIN_KM2:.0f} km² in the box (intermediate resolution).")
         a("- `river`: WDBII permanent major rivers (`gmt coast -I1 -Di`) in the box, pieces under 20 km dropped.\n")
+    if coast or assets:
+        import assets as am
+        a("## coast.geojson — the shoreline that counts as sea\n")
+        a("GSHHG level-1 (land/ocean) shorelines at full resolution (`gmt coast -Df -W -M -A0/1/1`), merged across GMT's 1° bins and simplified "
+          f"by Douglas–Peucker {am.COAST_SIMPLIFY_M:.0f} m in a local azimuthal equidistant projection, one MultiLineString per box: "
+          + "; ".join(f"{k} lon {v[0]}..{v[1]}, lat {v[2]}..{v[3]}" for k, v in sorted(am.COAST_BOXES.items())) + ". "
+          "Lagoons open to the sea (Szczecin, Vistula) are ocean at level 1, so their shores are coast; lakes are not. "
+          "`perimeter compare` calls a stretch of a protected region's boundary \"sea\" only where it lies within 2 km of these lines.\n")
+        a("## assets.geojson — protected assets\n")
+        a("The places `perimeter compare` assesses (covered or not, nearest exposed frontier, warning time). Each feature has `name`, `kind`, `country`, "
+          "`source` (the page its coordinate comes from) and `note`; `[U]` marks a Wikipedia figure not re-checked against a second page, `[D]` a point chosen for this analysis. "
+          "Kyiv straddles the Dnipro: `Kyiv` is its centre on the right (west) bank, inside the Dnipro perimeter's region; `Kyiv left bank` is a point in the "
+          "left-bank districts, east of the river line and so outside that region.\n")
+        a("| name | lat | lon | kind | country | source | note |\n|---|---|---|---|---|---|---|")
+        for name in sorted(am.ASSETS):
+            lat, lon, kind, iso, src, note = am.ASSETS[name]
+            a(f"| {name} | {lat} | {lon} | {kind} | {iso} | {src} | {note} |")
+        a("")
     a("## What is approximate\n")
     a("- DCW borders are 1:1M generalisations; shared borders are taken by proximity, so tripoint ends and coastal ends are approximate.")
     a("- The Dnipro below Kherson (delta gap) is an unnamed WDBII piece plus straight connectors; centre lines in the wide reservoirs are medial axes, not navigation channels.")

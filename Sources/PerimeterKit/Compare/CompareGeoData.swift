@@ -1,3 +1,4 @@
+import Foundation
 import GeoJSON
 import GeometryCore
 
@@ -24,6 +25,10 @@ public struct CompareGeoData: Sendable {
     public var places: [String: Coordinate]
     /// Every file read, as paths.
     public var files: [String]
+    /// The GSHHG shoreline (`coast.geojson`), lon/lat lines; empty when the GeoData directory has none.
+    public var coast: [[Coordinate]] = []
+    /// Protected assets (`assets.geojson`); empty when the GeoData directory has none.
+    public var assets: [ProtectedAsset] = []
 
     public static let countriesFile = "countries.geojson"
     public static let bordersFile = "borders.geojson"
@@ -62,9 +67,20 @@ public struct CompareGeoData: Sendable {
         for f in try GeoJSONReader.read(contentsOf: path(placesFile)).features {
             if case .point(let p)? = f.geometry, let name = f.properties["name"]?.stringValue { places[name] = p.coordinate }
         }
-        return CompareGeoData(
+        var geo = CompareGeoData(
             directory: directory, countries: countries, borders: borders, dnipro: river.map(\.coordinate),
             places: places, files: [countriesFile, bordersFile, dniproFile, placesFile].map(path))
+        try geo.loadCoastAndAssets()
+        return geo
+    }
+
+    /// Reads `coast.geojson` and `assets.geojson` when the directory has them (older GeoData folders do not).
+    mutating func loadCoastAndAssets() throws {
+        let fm = FileManager.default
+        let coastPath = GeoDataLocator.file(CoastLines.file, in: directory)
+        if fm.fileExists(atPath: coastPath) { coast = try CoastLines.read(contentsOf: coastPath); files.append(coastPath) }
+        let assetsPath = GeoDataLocator.file(ProtectedAsset.file, in: directory)
+        if fm.fileExists(atPath: assetsPath) { assets = try ProtectedAsset.read(contentsOf: assetsPath); files.append(assetsPath) }
     }
 
     /// The country with `code`, or nil when GeoData has none.

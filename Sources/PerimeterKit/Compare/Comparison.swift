@@ -20,6 +20,8 @@ public struct Comparison: Sendable {
     public var warnings: [ComparisonWarning]
     /// Tracks against each perimeter's coverage before NATO entry (with `inputs.tracks`).
     public var engagements: Engagements?
+    /// The protected assets against each perimeter (empty when GeoData has no assets.geojson).
+    public var assets: [AssetAssessment] = []
 
     /// Runs the comparison as named steps. `progress` gets one step per perimeter stage.
     public static func run(_ inputs: ComparisonInputs, progress: ProgressSink? = nil) throws -> Comparison {
@@ -30,9 +32,19 @@ public struct Comparison: Sendable {
             results.append(try PerimeterRun(line: line, setup: setup).run(steps: &steps))
         }
         let engagements = try Self.engagements(of: &results, inputs: inputs, geo: setup.geo)
-        return Comparison(inputs: inputs, perimeters: results, ukraineSplit: setup.split, geoDataFiles: setup.geo.files,
-                          notes: setup.notes + results.flatMap(\.notes), warnings: results.flatMap(\.warnings),
-                          engagements: engagements)
+        var comparison = Comparison(inputs: inputs, perimeters: results, ukraineSplit: setup.split, geoDataFiles: setup.geo.files,
+                                    notes: setup.notes + results.flatMap(\.notes), warnings: results.flatMap(\.warnings),
+                                    engagements: engagements)
+        try comparison.assessAssets(setup)
+        return comparison
+    }
+
+    /// The protected assets against every perimeter's layouts; adds their figures to each perimeter's table.
+    mutating func assessAssets(_ setup: ComparisonSetup) throws {
+        assets = try AssetFigures.assess(self, assets: setup.geo.assets, context: setup.context)
+        for k in perimeters.indices {
+            perimeters[k].figures += AssetFigures.figures(perimeters[k], assets.first { $0.perimeter == perimeters[k].line.name })
+        }
     }
 
     /// Tracks against every perimeter's continuous belt (primary system) per altitude (with `inputs.tracks`);

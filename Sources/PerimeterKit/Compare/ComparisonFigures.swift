@@ -16,7 +16,7 @@ enum ComparisonFigures {
                                         inputs: regionInputs + ["allied"])),
         ]
         for s in r.frontier.segments {
-            f.append(("frontier_\(s.neighbour)", Figure("  facing \(s.neighbour)\(s.exposed ? " (exposed)" : " (allied)")",
+            f.append(("frontier_\(s.neighbour)", Figure("  facing \(s.neighbour)\(s.exposed ? " (exposed)" : s.facing == .inland ? " (not exposed)" : " (allied)")",
                                                         s.lengthM / 1000, "km", inputs: regionInputs + ["allied"])))
         }
         f += [

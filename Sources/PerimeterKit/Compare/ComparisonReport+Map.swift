@@ -80,6 +80,7 @@ extension ComparisonReport {
                                                 pointRadius: 4.5 - Double(min(i, 2)) * 0.5, pointFill: colour),
                                 legendLabel: "Belt sites @ \(Comparison.fmt(alt)) m"))
         }
+        out += AssetReport.mapLayers(comparison)
         return out
     }
 

@@ -16,6 +16,7 @@ public struct ComparisonReport: Sendable {
         return ["lines.geojson", "regions.geojson", "frontier.geojson", "sites.geojson"]
             + alts.map { Self.coverageFileName($0) } + alts.map { Self.coverageFileName($0, nominal: true) } + ["gaps.geojson"]
             + (comparison.engagements == nil ? [] : [EngagementReport.layerFileName])
+            + (comparison.assets.isEmpty ? [] : [AssetReport.layerFileName])
     }
 
     /// `coverage_100m.geojson` (belts) or `coverage_nominal_100m.geojson`.
@@ -129,6 +130,7 @@ public struct ComparisonReport: Sendable {
         for (i, a) in alts.enumerated() { out.append((Self.coverageFileName(a, nominal: true), .init(features: nominalCoverage[i]))) }
         out.append(("gaps.geojson", .init(features: gaps)))
         if let e = comparison.engagements { out.append((EngagementReport.layerFileName, EngagementReport.layer(e))) }
+        if !comparison.assets.isEmpty { out.append((AssetReport.layerFileName, AssetReport.layer(comparison))) }
         return out
     }
 
@@ -213,6 +215,7 @@ public struct ComparisonReport: Sendable {
         top["perimeters"] = .array(perimeters)
         if let e = comparison.engagements { top["engagements"] = EngagementReport.json(e) }
         top["warnings"] = .array(comparison.warnings.map(\.json))
+        if !comparison.assets.isEmpty { top["assets"] = AssetReport.json(comparison) }
         top["notes"] = .array((comparison.notes + Self.standingNotes).map { .string($0) })
         return .object(top)
     }
@@ -273,7 +276,8 @@ public struct ComparisonReport: Sendable {
         "The continuous belt per altitude is the fewest sites on friendly ground at the standoff whose geodesic circles of radius r = min(R, radar horizon) cover the whole forward line: greedy along the line, then redundant sites dropped; verified by the exact geodesic distance of every 0.5 km sample of the line to its nearest site (within r − 0.25 km − tolerance).",
         "The nominal layout (a labelled variant) is spaced for the nominal range R (spacing 2√(R²−w²)); against low targets its circles shrink to the radar horizon, which is where its gaps come from.",
         "Costs are notional: sites × a public cost per fire unit (GeoData/profiles.json: figure, range and sources), nominal USD; not prices.",
-        "'sea' is every stretch of boundary with no GeoData country within 500 m: the coast, lagoon and estuary shores included.",
+        "'sea' is a stretch of boundary with no GeoData country within 500 m that runs within 2 km of the GSHHG shoreline (GeoData/coast.geojson: the coast, lagoon and estuary shores included); a stretch farther than 500 m from every neighbour's DCW outline and off the coast goes to the nearest neighbour within 10 km (figure 'frontier handed to the nearest neighbour'), else faces 'inland' water.",
+        "Regions of several countries are merged without the sliver holes DCW's separately digitised outlines leave along shared borders (figure 'sliver holes filled by the merge').",
         "Forward lines given with --line protect Poland (region PL).",
     ]
 
@@ -331,6 +335,7 @@ public struct ComparisonReport: Sendable {
         s += "\(header)\n\n| figure | unit | \(names.joined(separator: " | ")) |\n|---|---|\(names.map { _ in "---:|" }.joined())\n"
         for r in rows() { s += "| \(r.label) | \(r.unit) | \(r.values.joined(separator: " | ")) |\n" }
         if let e = comparison.engagements { s += "\n" + EngagementReport.summaryLine(e) + "\n\n" + Engagements.definition + "\n" }
+        s += AssetReport.markdown(comparison)
         s += "\n" + (comparison.notes + (comparison.engagements?.notes ?? []) + Self.standingNotes).map { "- \($0)" }.joined(separator: "\n") + "\n"
         return s
     }

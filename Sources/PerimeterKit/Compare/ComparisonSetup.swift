@@ -13,6 +13,8 @@ struct ComparisonSetup {
     var split: UkraineSplit?
     var poland: Geometry
     var polandUkraineBorder: [[Coordinate]]
+    /// GSHHG shoreline near the regions (nil without coast.geojson: unclaimed boundary then counts as sea).
+    var coast: [[Coordinate]]?
     var notes: [String]
 
     static func prepare(_ inputs: ComparisonInputs) throws -> ComparisonSetup {
@@ -26,6 +28,8 @@ struct ComparisonSetup {
         if !missingAllies.isEmpty {
             notes.append("allied countries without a polygon in GeoData (their borders count as 'sea'): \(missingAllies.joined(separator: ", "))")
         }
+        let coast: [[Coordinate]]? = geo.coast.isEmpty ? nil : geo.coast
+        if coast == nil { notes.append("GeoData has no coast.geojson: every boundary stretch no neighbour claims counts as 'sea'") }
         var lines: [DefenseLine] = []
         for p in inputs.perimeters {
             lines.append(p == "dnipro" ? DefenseLine.dnipro(geoData: geo) : try DefenseLine.polishBorder(segments: inputs.segments, geoData: geo))
@@ -41,7 +45,7 @@ struct ComparisonSetup {
             throw DomainError.invalidInput(source: GeoDataLocator.file(CompareGeoData.bordersFile, in: geo.directory), message: "no PL-UA border")
         }
         return ComparisonSetup(inputs: inputs, geo: geo, context: ctx, projContext: ProjContext(), lines: lines, split: split,
-                               poland: try country("PL", geo, ctx), polandUkraineBorder: plUA, notes: notes)
+                               poland: try country("PL", geo, ctx), polandUkraineBorder: plUA, coast: coast, notes: notes)
     }
 
     /// The polygon of country `code` from GeoData, or an error naming countries.geojson.

@@ -57,7 +57,8 @@ struct PerimeterRun {
         }
         let regionGeom = try region.geometry(context: ctx)
         let regionProjection = try LocalProjection(covering: try regionGeom.envelope().coordinates, context: setup.projContext)
-        let frontier = try ExposedFrontier.classify(region: regionGeom, neighbours: neighbours, allied: allied, projection: regionProjection)
+        let frontier = try ExposedFrontier.classify(region: regionGeom, neighbours: neighbours, allied: allied, projection: regionProjection,
+                                                    coast: setup.coast)
         return (region, frontier)
     }
 

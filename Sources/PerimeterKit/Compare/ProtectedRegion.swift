@@ -12,14 +12,17 @@ public struct ProtectedRegion: Sendable {
     public var wkb: [UInt8]
     /// Geodesic area, m² (WGS84).
     public var areaM2: Double
+    /// The sliver holes the merge of the members filled (none for a single member).
+    public var merge: RegionMerge = .none
 
     /// The region as a GEOS geometry in `context`.
     public func geometry(context: GEOSContext) throws -> Geometry { try Geometry(wkb: wkb, context: context) }
 
-    /// The union of `parts` (lon/lat), measured geodesically.
+    /// The union of `parts` (lon/lat) without the sliver holes left between neighbouring parts
+    /// (``RegionMerge``), measured geodesically.
     public static func union(name: String, members: [String], parts: [Geometry], context: GEOSContext) throws -> ProtectedRegion {
-        let g = parts.count == 1 ? parts[0] : try Geometry.unionAll(parts, context: context)
-        return ProtectedRegion(name: name, members: members, wkb: try g.wkb, areaM2: try g.geodesicAreaPerimeter().area)
+        let (g, merge) = try RegionMerge.union(parts, context: context)
+        return ProtectedRegion(name: name, members: members, wkb: try g.wkb, areaM2: try g.geodesicAreaPerimeter().area, merge: merge)
     }
 }
 

@@ -40,7 +40,8 @@ public enum GeoDataMapLayers {
     /// The places of `places.geojson` relevant to a map of `layers`: those inside the lon/lat box of the layers
     /// that fit the extent, grown on each side by half its larger side (at least 0.3°); only `kind` = city when that box's diagonal is
     /// longer than `detailBelowKm` (geodesic, WGS84). `nil` when no place qualifies or the file is missing.
-    /// The layer never widens the map's extent and is drawn with labels (`data-name` on each circle).
+    /// The layer never widens the map's extent and is drawn with labels (`data-name` on each circle). Places that a
+    /// `.places` layer of `layers` already draws under the same name are left out.
     public static func places(geodata: String, for layers: [MapLayer], detailBelowKm: Double = 600) throws -> MapLayer? {
         let file = GeoDataLocator.file("places.geojson", in: geodata)
         guard FileManager.default.fileExists(atPath: file) else { return nil }
@@ -57,8 +58,10 @@ public enum GeoDataMapLayers {
         let grow = max(0.3, max(e - w, n - s) / 2)
         let growX = grow, growY = grow
         let all = try GeoJSONReader.read(contentsOf: file)
+        // A place the result already draws as a named point (the compare map's assets) is not labelled twice.
+        let drawn = Set(layers.filter { $0.role == .places }.flatMap { $0.collection.features.compactMap { $0.properties["name"]?.stringValue } })
         let chosen = all.features.filter { f in
-            guard case .point(let p)? = f.geometry else { return false }
+            guard case .point(let p)? = f.geometry, !drawn.contains(f.properties["name"]?.stringValue ?? "") else { return false }
             guard p.lon >= w - growX, p.lon <= e + growX, p.lat >= s - growY, p.lat <= n + growY else { return false }
             return diagonalKm <= detailBelowKm || f.properties["kind"]?.stringValue == "city"
         }

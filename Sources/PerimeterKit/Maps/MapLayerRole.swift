@@ -57,7 +57,7 @@ public enum MapLayerRole: String, Sendable, Hashable, CaseIterable {
     /// (case-insensitive), no guessing. The role names themselves are accepted, plus:
     /// `protected_region`, `region`, `ukraine_split_part` → regions; `coverage_union`, `coverage_circle` → coverage;
     /// `forward_line`, `site_line`, `line` → lines; `gap` → gaps; `site` → sites; `track` → tracks;
-    /// `incursions`, `incursion` → inside; `entry_exit`, `entry`, `exit` → marks; `place` → places;
+    /// `incursions`, `incursion` → inside; `entry_exit`, `entry`, `exit` → marks; `place`, `asset` → places;
     /// `country`, `countries`, `land`, `lake`, `river` → basemap; `engagements`, `engagement` → inside.
     public init?(tag: String) {
         let t = tag.lowercased()
@@ -71,7 +71,7 @@ public enum MapLayerRole: String, Sendable, Hashable, CaseIterable {
         case "track": self = .tracks
         case "incursions", "incursion", "engagements", "engagement": self = .inside
         case "entry_exit", "entry", "exit": self = .marks
-        case "place": self = .places
+        case "place", "asset": self = .places
         case "country", "countries", "land", "lake", "river": self = .basemap
         default: return nil
         }
