@@ -23,9 +23,14 @@ public struct IncursionMap: Sendable {
     /// - Parameters:
     ///   - reports: the run's reports, one per track in input order.
     ///   - airspaces: the airspaces the tracks were run against (drawn as dashed outlines).
-    public init(reports: [TrackReport], airspaces: [AirspacePolygon], maxTracks: Int = 2000, maxVerticesPerTrack: Int = 1000) {
+    /// Coverage polygons drawn under the tracks, with their legend label.
+    public let coverage: (features: [Feature], label: String)?
+
+    public init(reports: [TrackReport], airspaces: [AirspacePolygon], coverage: (features: [Feature], label: String)? = nil,
+                maxTracks: Int = 2000, maxVerticesPerTrack: Int = 1000) {
         self.reports = reports
         self.airspaces = airspaces
+        self.coverage = coverage
         self.maxTracks = max(1, maxTracks)
         self.maxVerticesPerTrack = max(2, maxVerticesPerTrack)
         selected = Self.select(reports: reports, maxTracks: self.maxTracks)
