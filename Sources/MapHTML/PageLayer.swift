@@ -55,6 +55,7 @@ public struct PageLayer: Sendable {
             if let name = f.properties["name"]?.stringValue ?? f.properties["track_id"]?.stringValue { p["name"] = .string(name) }
             if let kind = (f.properties["kind"] ?? f.properties["event"])?.stringValue { p["kind"] = .string(kind) }
             if let track = f.properties["track_id"]?.stringValue { p["track"] = .string(track) }
+            if let label = f.properties["label"]?.stringValue { p["label"] = .string(label) }
             p["popup"] = PopupFields.json(PopupFields.rows(f.properties))
             return .object(["type": "Feature", "geometry": .geometry(g), "properties": .object(p)])
         })

@@ -58,7 +58,7 @@ enum PageScript {
   }
   function markFill(s, kind) {
     var k = (kind || '').toLowerCase();
-    return k.indexOf('entry') === 0 ? ENTRY : k.indexOf('exit') === 0 ? EXIT : s.pointFill;
+    return k.indexOf('entry') === 0 ? ENTRY : k.indexOf('exit') === 0 ? EXIT : k.indexOf('track_') === 0 ? '#ffffff' : s.pointFill;
   }
   function pointStyle(s, kind) {
     return {radius: s.radius, fillColor: markFill(s, kind), fillOpacity: 1, color: s.stroke || '#222', weight: 1, opacity: 1};
@@ -134,6 +134,7 @@ enum PageScript {
       onEachFeature: function (f, l) {
         var p = f.properties;
         l.bindPopup(popupHTML(p.name ? p.name + ' — ' + ld.legend : ld.legend, p.popup), {maxWidth: 380});
+        if (p.label) l.bindTooltip(esc(p.label), {permanent: true, direction: 'right', offset: [5, 0], opacity: 1, className: 'mark-label'});
       }
     });
     var entry = addOverlay(ld.name, ld.legend, ld.role, ld.style, layer, ld.visible && (ld.altitude === null || ld.altitude === 0), ld.altitude);

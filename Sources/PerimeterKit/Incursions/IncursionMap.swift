@@ -116,7 +116,8 @@ public struct IncursionMap: Sendable {
                                 legendLabel: "Inside airspace (total dwell \(TrackAnnotations.duration(dwell)))"))
         }
         if annotate, let interval = tickInterval {
-            let ticks = annotated.flatMap { TrackAnnotations.ticks($0, interval: interval) }
+            let ticks = TrackAnnotations.deduplicatedLabels(annotated.flatMap { TrackAnnotations.ticks($0, interval: interval) },
+                                                            withinM: 4 * arrowSizeM)
             let arrows = annotated.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: arrowSizeM) }
             var arrowStyle = MapStyle.default(for: .tracks)
             arrowStyle.fill = arrowStyle.stroke
@@ -132,7 +133,7 @@ public struct IncursionMap: Sendable {
         }
         let shownMarks = annotate ? TrackAnnotations.labelled(marks) : marks
         out.append(MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: shownMarks),
-                            legendLabel: annotate ? "Entry / exit (UTC); track start/end inside: no symbol" : "Entry / exit"))
+                            legendLabel: annotate ? "Entry / exit (UTC); open circle: track starts/ends inside" : "Entry / exit"))
         return out
     }
 

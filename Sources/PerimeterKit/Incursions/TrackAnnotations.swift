@@ -8,10 +8,10 @@ import GeometryCore
 /// that starts or ends inside gets a "track starts/ends inside" label at its first/last fix, never an
 /// entry or exit symbol.
 public enum TrackAnnotations {
-    /// A tick interval giving about a dozen ticks over `durationS`: 1, 2, 5, 10, 15, 30 or 60 min (2 min for
+    /// A tick interval giving about a dozen ticks over `durationS`: 10 s, 30 s, 1, 2, 5, 10, 15, 30 or 60 min (2 min for
     /// up to ~25 min, as the Estonia jets' twelve minutes get).
     public static func tickInterval(durationS: Double) -> Double {
-        for minutes in [1.0, 2, 5, 10, 15, 30, 60, 120] where durationS / (minutes * 60) <= 14 { return minutes * 60 }
+        for minutes in [1.0 / 6, 0.5, 1, 2, 5, 10, 15, 30, 60, 120] where durationS / (minutes * 60) <= 14 { return minutes * 60 }
         return 240 * 60
     }
 
@@ -45,11 +45,27 @@ public enum TrackAnnotations {
             let p = position(track.fixes, at: t, from: &k)
             out.append(Feature(geometry: .point(Position(p)), properties: [
                 "role": "marks", "kind": "tick", "track_id": .string(track.id), "time": .string(UTCTime.iso8601(t)),
-                "label": .string(clock(t)),
+                "label": .string(clock(t, seconds: interval < 60)),
             ]))
             t += interval
         }
         return out
+    }
+
+    /// Ticks of several tracks flying together (a formation): a tick keeps its label only when no tick
+    /// of the same time was labelled within `withinM` metres.
+    public static func deduplicatedLabels(_ ticks: [Feature], withinM: Double) -> [Feature] {
+        var labelled: [String: [Coordinate]] = [:]
+        return ticks.map { f in
+            guard case .point(let p)? = f.geometry, let time = f.properties["time"]?.stringValue else { return f }
+            if labelled[time, default: []].contains(where: { Geodesic.wgs84.distance($0, p.coordinate) < withinM }) {
+                var g = f
+                g.properties["label"] = nil
+                return g
+            }
+            labelled[time, default: []].append(p.coordinate)
+            return f
+        }
     }
 
     /// Direction arrows: triangles of `sizeM` metres pointing along the track, half-way between ticks.
@@ -102,6 +118,7 @@ public enum TrackAnnotations {
         let total = Int(s.rounded())
         if total < 60 { return "\(total) s" }
         let h = total / 3600, m = (total % 3600) / 60, sec = total % 60
-        return h > 0 ? "\(h) h \(m) min" : "\(m) min \(sec) s"
+        if h > 0 { return m > 0 ? "\(h) h \(m) min" : "\(h) h" }
+        return sec > 0 ? "\(m) min \(sec) s" : "\(m) min"
     }
 }
