@@ -72,7 +72,7 @@ extension IncursionsCommand {
                 if let warning { warnings.append(warning) }
                 if codes.contains(code) {
                     airspaces.append(airspace)
-                    if let land = try AirspaceLoader.land(iso: code, geodata: dir) {
+                    if let land = try AirspaceLoader.land(iso: code, geodata: dir, airspace: airspace) {
                         landByName[code] = try IncursionFinder(airspace: land, maxGapS: maxGapS, measuresPenetration: false)
                     }
                 }

@@ -47,7 +47,8 @@ PRESETS = {
 DEFAULT_COLUMNS = {"id": "track_id", "time": "time"}
 
 # Types of the per-track columns in Parquet output (by name; anything else is text).
-INT_COLUMNS = {"incursions": "int", "fixes": "bigint"}
+INT_COLUMNS = {"incursions": "int", "fixes": "bigint", "merged_exits": "int"}
+BOOL_COLUMNS = {"open_at_start", "open_at_end"}
 
 ROW_ERROR = re.compile(r"<<PERIMETER_BAD_ROW (-?\d+) (-?\d+) (-?\d+)\|(.*?)>>", re.S)
 JOB_ERROR = re.compile(r"<<PERIMETER_FAILED\|(.*?)>>", re.S)
@@ -499,7 +500,9 @@ def parquet_frame(rows, header):
             c = c.try_cast(INT_COLUMNS[n])
         elif n.endswith("_time"):
             c = F.try_to_timestamp(F.nullif(c, F.lit("")))
-        elif n.endswith(("_s", "_km", "_m", "_km2")):
+        elif n in BOOL_COLUMNS:
+            c = F.nullif(c, F.lit("")).try_cast("boolean")
+        elif n.endswith(("_s", "_km", "_m", "_km2", "_lon", "_lat")):
             c = c.try_cast("double")
         cols.append(c.alias(n))
     return parsed.orderBy("track_id", "seq").select(*cols)
