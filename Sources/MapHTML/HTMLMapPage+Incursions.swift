@@ -60,16 +60,20 @@ extension HTMLMapPage {
             arrowStyle.fill = arrowStyle.stroke
             arrowStyle.fillOpacity = 1
             arrowStyle.strokeWidth = 0.5
-            layers.append(PageLayer(name: "direction", legend: "Direction of flight", role: .tracks, style: arrowStyle,
-                                    features: annotatedTracks.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: size) },
-                                    fitsExtent: false))
+            var arrows = PageLayer(name: "direction", legend: "Direction of flight", role: .tracks, style: arrowStyle,
+                                   features: annotatedTracks.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: size) },
+                                   fitsExtent: false)
+            arrows.interactive = false
+            layers.append(arrows)
             var tickStyle = MapStyle.default(for: .marks)
             tickStyle.pointRadius = 2.5
             tickStyle.pointFill = "#222222"
-            layers.append(PageLayer(name: "time_ticks", legend: "Time ticks every \(TrackAnnotations.duration(interval)) (UTC)", role: .marks,
-                                    style: tickStyle, features: TrackAnnotations.deduplicatedLabels(
-                                        annotatedTracks.flatMap { TrackAnnotations.ticks($0, interval: interval) }, withinM: 4 * size),
-                                    fitsExtent: false))
+            var ticks = PageLayer(name: "time_ticks", legend: "Time ticks every \(TrackAnnotations.duration(interval)) (UTC)", role: .marks,
+                                  style: tickStyle, features: TrackAnnotations.deduplicatedLabels(
+                                      annotatedTracks.flatMap { TrackAnnotations.ticks($0, interval: interval) }, withinM: 4 * size),
+                                  fitsExtent: false)
+            ticks.interactive = false
+            layers.append(ticks)
         }
         layers.append(PageLayer(name: "entry_exit", legend: "Entry (green) / exit (purple); white: track starts/ends inside", role: .marks,
                                 features: annotate ? TrackAnnotations.labelled(marks) : marks))

@@ -16,6 +16,8 @@ public struct PageLayer: Sendable {
     public var altitude: Int?
     /// Whether the initial view fits this layer.
     public var fitsExtent: Bool
+    /// Whether its features take clicks (popups); decorations such as time ticks let clicks through.
+    public var interactive = true
 
     public init(name: String, legend: String, role: MapLayerRole, style: MapStyle? = nil, features: [Feature],
                 visible: Bool = true, altitude: Int? = nil, fitsExtent: Bool = true) {
@@ -49,6 +51,7 @@ public struct PageLayer: Sendable {
         o["visible"] = .bool(visible)
         o["altitude"] = altitude.map { .integer($0) } ?? .null
         o["fits"] = .bool(fitsExtent)
+        o["interactive"] = .bool(interactive)
         o["features"] = .array(features.compactMap { f in
             guard let g = f.geometry else { return nil }
             var p = JSONObject()

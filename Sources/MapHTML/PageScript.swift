@@ -122,18 +122,21 @@ enum PageScript {
   // ---- result layers -----------------------------------------------------------------------------------
   var fitBounds = L.latLngBounds([]);
   function addResultLayer(ld) {
+    // Decorations (time ticks, direction arrows) let clicks through to the tracks under them.
+    var interactive = ld.interactive !== false;
     var layer = L.geoJSON(ld.features, {
       renderer: svgRenderer,
+      interactive: interactive,
       style: function (f) {
         var t = f.geometry.type;
         return t === 'Point' || t === 'MultiPoint' ? pointStyle(ld.style, f.properties.kind) : pathStyle(ld.style, t);
       },
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, Object.assign({renderer: svgRenderer}, pointStyle(ld.style, f.properties.kind)));
+        return L.circleMarker(latlng, Object.assign({renderer: svgRenderer, interactive: interactive}, pointStyle(ld.style, f.properties.kind)));
       },
       onEachFeature: function (f, l) {
         var p = f.properties;
-        l.bindPopup(popupHTML(p.name ? p.name + ' — ' + ld.legend : ld.legend, p.popup), {maxWidth: 380});
+        if (interactive) l.bindPopup(popupHTML(p.name ? p.name + ' — ' + ld.legend : ld.legend, p.popup), {maxWidth: 380});
         if (p.label) l.bindTooltip(esc(p.label), {permanent: true, direction: 'right', offset: [5, 0], opacity: 1, className: 'mark-label'});
       }
     });

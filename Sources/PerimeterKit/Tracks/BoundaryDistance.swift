@@ -212,6 +212,17 @@ struct BoundaryDistance: Sendable {
         return Nearest(distance: m.distance, point: m.point)
     }
 
+    /// The nearest boundary point of `p`, inside or outside and however far, in the plane centred on `p`
+    /// (no geodesic calls; relative error ≈ (d/R)², 2.5e-4 at 100 km).
+    func planeNearestAnywhere(_ p: Coordinate) -> Nearest {
+        let (kpx, kpy) = metric.scales(atLatitude: p.y)
+        let (_, k, t) = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity)
+        guard k >= 0 else { return Nearest(distance: 0, point: p) }
+        let e = edges[k]
+        let q = Coordinate(lon: e.ax + t * (e.bx - e.ax), lat: e.ay + t * (e.by - e.ay))
+        return Nearest(distance: planeDistance(p, q), point: q)
+    }
+
     /// The distance and nearest boundary point; `anywhere` searches the whole edge tree (the cells
     /// only hold the edges that can be nearest to points inside the polygon's bounding box).
     private func measured(_ p: Coordinate, anywhere: Bool) -> (distance: Double, point: Coordinate) {

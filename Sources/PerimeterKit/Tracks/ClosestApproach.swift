@@ -13,10 +13,16 @@ public struct ClosestApproach: Sendable, Hashable {
     public var boundaryPoint: Coordinate
 }
 
+/// A point of a track in the closest-approach search: segment and fraction, path length from the first
+/// fix (m), distance to the boundary (m), the boundary point and the position.
+struct ClosestApproachStation {
+    var segment: Int, u: Double, along: Double, d: Double, nearest: Coordinate, position: Coordinate
+}
+
 extension IncursionFinder {
     /// Distance found to within this many metres plus `closestApproachRelativeTolerance` of it.
     static let closestApproachToleranceM = 1.0
-    static let closestApproachRelativeTolerance = 1e-4
+    static let closestApproachRelativeTolerance = 5e-4
     /// Most distance evaluations spent on one track (a track running parallel to the border for
     /// hundreds of kilometres needs many); beyond, the nearest point found so far is kept.
     static let maxClosestApproachEvaluations = 20_000
@@ -35,11 +41,13 @@ extension IncursionFinder {
         for s in 0..<(fixes.count - 1) {
             cumulative.append(cumulative[s] + segmentLength(fixes[s].position, fixes[s + 1].position))
         }
-        struct Station { var segment: Int; var u: Double; var along: Double; var d: Double; var nearest: Coordinate; var position: Coordinate }
+        typealias Station = ClosestApproachStation
         var evaluations = 0
+        // The search runs in the point-centred plane metric (no geodesic calls); the best station is then
+        // measured and refined geodesically.
         func station(_ s: Int, _ u: Double) -> Station {
             let p = position(fixes, s, u)
-            let n = depth.nearestAnywhere(index.frame.map(p))
+            let n = depth.planeNearestAnywhere(index.frame.map(p))
             evaluations += 1
             let along = s + 1 < cumulative.count ? cumulative[s] + u * (cumulative[s + 1] - cumulative[s]) : cumulative[s]
             return Station(segment: s, u: u, along: along, d: n.distance, nearest: n.point, position: p)
@@ -69,11 +77,51 @@ extension IncursionFinder {
             stack.append((a, m))
             stack.append((m, b))
         }
+        best = refined(best, fixes, cumulative)
         let t = best.segment + 1 < fixes.count
             ? fixes[best.segment].time + best.u * (fixes[best.segment + 1].time - fixes[best.segment].time)
             : fixes[best.segment].time
         return ClosestApproach(distanceM: best.d, time: t, point: best.position,
                                boundaryPoint: index.frame.normalized(best.nearest))
+    }
+
+    /// The best station of the plane search, measured geodesically and moved by golden section (exact
+    /// distances) within a stretch of the plane metric's error on either side, on its segment and the previous one.
+    private func refined(_ best: ClosestApproachStation, _ fixes: [Fix], _ cumulative: [Double]) -> ClosestApproachStation {
+        func exact(_ s: Int, _ u: Double) -> ClosestApproachStation {
+            let p = position(fixes, s, u)
+            let n = depth.nearestAnywhere(index.frame.map(p))
+            let along = s + 1 < cumulative.count ? cumulative[s] + u * (cumulative[s + 1] - cumulative[s]) : cumulative[s]
+            return ClosestApproachStation(segment: s, u: u, along: along, d: n.distance, nearest: n.point, position: p)
+        }
+        var result = exact(best.segment, best.u)
+        // The plane metric is off by ≈ (d/R)² relative: the true minimum lies within a few times that of `best`.
+        let e = best.d / 6.4e6
+        let reach = max(50, 4 * Self.closestApproachRelativeTolerance * best.d + 4 * best.d * e * e)
+        for (s, u0, u1) in stretches(around: best, reach: reach, cumulative) {
+            var lo = u0, hi = u1
+            let g = 0.5 * (5.0.squareRoot() - 1)
+            var x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo)
+            var f1 = exact(s, x1), f2 = exact(s, x2)
+            for _ in 0..<40 where hi - lo > 1e-9 {
+                if f1.d < f2.d { hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = exact(s, x1) }
+                else { lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = exact(s, x2) }
+            }
+            for c in [f1, f2] where c.d < result.d { result = c }
+        }
+        return result
+    }
+
+    /// Parameter ranges (segment, u0, u1) within `reach` metres of the station along the track.
+    private func stretches(around best: ClosestApproachStation, reach: Double, _ cumulative: [Double]) -> [(Int, Double, Double)] {
+        var out: [(Int, Double, Double)] = []
+        let lo = best.along - reach, hi = best.along + reach
+        for s in max(0, best.segment - 1)...min(cumulative.count - 2, best.segment + 1) where s >= 0 {
+            let a = cumulative[s], b = cumulative[s + 1]
+            guard b > a, hi > a, lo < b else { continue }
+            out.append((s, max(0, (lo - a) / (b - a)), min(1, (hi - a) / (b - a))))
+        }
+        return out
     }
 
     /// Geodesic length of a segment (the plane metric for short ones, as the incursion search does).
