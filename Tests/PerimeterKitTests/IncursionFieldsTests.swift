@@ -207,4 +207,29 @@ import Testing
         #expect(abs((i.overLandS ?? 0) - 50) < 0.01 && abs((i.inTerritorialSeaS ?? 0) - 50) < 0.01)
         #expect(abs((s.totalOverLandS ?? 0) - 50) < 0.01)
     }
+
+    // MARK: - Maps
+
+    @Test func mapOfATrackEndingInsideHasTicksArrowsDwellAndNoExitSymbol() throws {
+        // 12 minutes west to east, ending inside the box: ticks every 2 min, arrows, dwell in the legend.
+        let t = TrackTestSupport.track([(19.5, 50.5, 0), (20.0, 50.5, 120), (20.5, 50.5, 240), (20.8, 50.5, 720)], id: "J")
+        let report = TrackAnalyzer(airspaces: [try Self.boxFinder()]).analyze(t)
+        var map = IncursionMap(reports: [report], airspaces: [])
+        map.add(t, at: 0)
+        let layers = map.layers()
+        let marks = try #require(layers.first { $0.name == "entry_exit" }).collection.features
+        let kinds = marks.compactMap { $0.properties["kind"]?.stringValue }
+        #expect(kinds == ["entry", "track_end"], "\(kinds)")
+        #expect(marks.first?.properties["label"]?.stringValue == "entry 00:02:00")
+        #expect(marks.last?.properties["label"]?.stringValue?.hasPrefix("track ends inside") == true)
+        let ticks = try #require(layers.first { $0.name == "time_ticks" }).collection.features
+        #expect(ticks.compactMap { $0.properties["label"]?.stringValue } == ["00:00", "00:02", "00:04", "00:06", "00:08", "00:10", "00:12"])
+        #expect(try #require(layers.first { $0.name == "direction" }).collection.features.count == 6)
+        let inside = try #require(layers.first { $0.role == .inside })
+        #expect(inside.legendLabel == "Inside: J in BOX: 10 min, track ends inside")
+        // The SVG draws the track end as a small open circle, never with the exit colour.
+        let svg = try MapRenderer(options: .init(crs: "EPSG:3035")).render(layers)
+        #expect(svg.contains("data-kind=\"track_end\"") && !svg.contains("data-kind=\"exit\""))
+        #expect(svg.contains(">entry 00:02:00</text>"))
+    }
 }
