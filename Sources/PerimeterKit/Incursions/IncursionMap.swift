@@ -137,7 +137,7 @@ public struct IncursionMap: Sendable {
         return out
     }
 
-    /// The tick interval for the annotated tracks (about a dozen ticks over the longest), nil without time.
+    /// The tick interval for the annotated tracks (at most ten ticks over the longest), nil without time.
     var tickInterval: Double? {
         let longest = annotated.map { ($0.fixes.last?.time ?? 0) - ($0.fixes.first?.time ?? 0) }.max() ?? 0
         return longest > 0 ? TrackAnnotations.tickInterval(durationS: longest) : nil

@@ -22,7 +22,7 @@ struct ClosestApproachStation {
 extension IncursionFinder {
     /// Distance found to within this many metres plus `closestApproachRelativeTolerance` of it.
     static let closestApproachToleranceM = 1.0
-    static let closestApproachRelativeTolerance = 5e-4
+    static let closestApproachRelativeTolerance = 2e-3
     /// Most distance evaluations spent on one track (a track running parallel to the border for
     /// hundreds of kilometres needs many); beyond, the nearest point found so far is kept.
     static let maxClosestApproachEvaluations = 20_000
@@ -103,7 +103,8 @@ extension IncursionFinder {
             let g = 0.5 * (5.0.squareRoot() - 1)
             var x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo)
             var f1 = exact(s, x1), f2 = exact(s, x2)
-            for _ in 0..<40 where hi - lo > 1e-9 {
+            let length = cumulative[s + 1] - cumulative[s]
+            for _ in 0..<40 where (hi - lo) * length > 0.5 {
                 if f1.d < f2.d { hi = x2; x2 = x1; f2 = f1; x1 = hi - g * (hi - lo); f1 = exact(s, x1) }
                 else { lo = x1; x1 = x2; f1 = f2; x2 = lo + g * (hi - lo); f2 = exact(s, x2) }
             }
@@ -116,7 +117,11 @@ extension IncursionFinder {
     private func stretches(around best: ClosestApproachStation, reach: Double, _ cumulative: [Double]) -> [(Int, Double, Double)] {
         var out: [(Int, Double, Double)] = []
         let lo = best.along - reach, hi = best.along + reach
-        for s in max(0, best.segment - 1)...min(cumulative.count - 2, best.segment + 1) where s >= 0 {
+        // A station inside a segment refines on it; one at a fix on the segments before and after.
+        let first = best.u > 0 ? best.segment : best.segment - 1
+        let lower = max(0, first), upper = min(cumulative.count - 2, best.segment)
+        guard lower <= upper else { return [] }
+        for s in lower...upper {
             let a = cumulative[s], b = cumulative[s + 1]
             guard b > a, hi > a, lo < b else { continue }
             out.append((s, max(0, (lo - a) / (b - a)), min(1, (hi - a) / (b - a))))
