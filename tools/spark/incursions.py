@@ -348,8 +348,25 @@ def read_parquet_inputs(spark, files, wanted):
 # Executors: one perimeter process per partition
 
 
-def make_partition_runner(binary_name, airspace_names, coverage_name, flags, header):
+def make_partition_runner(binary_name, airspace_names, coverage_name, flags, header, codes=(), countries_name=None):
+    """`codes`: the --airspace ISO codes, whose files are the first len(codes) of `airspace_names`: run as
+    `--airspace ISO` in a GeoData folder made of the shipped files (airspace/ISO.geojson, countries.geojson, profiles.json),
+    so that the CLI splits their time into land and territorial sea exactly as on one machine."""
     header_bytes = (header + "\n").encode("utf-8")
+    geodata_dir = []
+
+    def geodata():
+        from pyspark import SparkFiles
+        if not geodata_dir:
+            d = tempfile.mkdtemp(prefix="perimeter-geodata-")
+            os.makedirs(os.path.join(d, "airspace"))
+            for code, name in zip(codes, airspace_names):
+                os.symlink(SparkFiles.get(name), os.path.join(d, "airspace", code + ".geojson"))
+            os.symlink(SparkFiles.get(countries_name), os.path.join(d, "countries.geojson"))
+            # GeoData's marker file (the CLI recognises a GeoData folder by it).
+            os.symlink(SparkFiles.get("profiles.json"), os.path.join(d, "profiles.json"))
+            geodata_dir.append(d)
+        return geodata_dir[0]
 
     def executable():
         from pyspark import SparkFiles
@@ -365,7 +382,11 @@ def make_partition_runner(binary_name, airspace_names, coverage_name, flags, hea
         from pyspark import SparkFiles
         cmd = [executable(), "incursions", "-", "--format-in", "csv", "--format", "csv", "-o", "-",
                "--quiet", "--sort", "--threads", "1"]
-        for a in airspace_names:
+        if codes:
+            cmd += ["--geodata", geodata()]
+            for code in codes:
+                cmd += ["--airspace", code]
+        for a in airspace_names[len(codes):]:
             cmd += ["--airspace-file", SparkFiles.get(a)]
         if coverage_name:
             cmd += ["--coverage", SparkFiles.get(coverage_name)]
@@ -592,6 +613,15 @@ def main(argv):
         sc.addFile(binary)
         for a in airspaces:
             sc.addFile(a)
+        codes = [c.upper() for c in args.airspace]
+        countries = None
+        if codes:
+            geodata = args.geodata or os.environ.get("PERIMETER_GEODATA") or os.path.join(REPO, "GeoData")
+            countries = os.path.join(geodata, "countries.geojson")
+            if not os.path.isfile(countries):
+                raise JobError(f"{countries}: no such file (the land of --airspace {codes[0]}); give --geodata DIR")
+            sc.addFile(countries)
+            sc.addFile(os.path.join(geodata, "profiles.json"))
         if args.coverage:
             sc.addFile(os.path.abspath(args.coverage))
         flags = []
@@ -604,7 +634,8 @@ def main(argv):
         if args.time_unit:
             flags += ["--time-unit", args.time_unit]
         runner = make_partition_runner(os.path.basename(binary), [os.path.basename(a) for a in airspaces],
-                                       os.path.basename(args.coverage) if args.coverage else None, flags, header)
+                                       os.path.basename(args.coverage) if args.coverage else None, flags, header,
+                                       codes=codes, countries_name=os.path.basename(countries) if countries else None)
         # Two tasks per core, more for big inputs (≈ 512 MiB of rows per task): each task runs one
         # perimeter process whose memory is bounded by the tracks in flight, so few big tasks are fine.
         total = sum(n for _, n in listed)
