@@ -1,5 +1,6 @@
 import Foundation
 import GeoJSON
+import FileIO
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -159,7 +160,7 @@ public struct GeoPackageWriter: Sendable {
             return .real(d)
         case (_, .string(let s)): return .text(s)
         default:
-            guard let text = JSONText.text(v) else { return nil }
+            guard let text = try? JSONTextWriter.text(v) else { return nil }
             return .text(text)
         }
     }

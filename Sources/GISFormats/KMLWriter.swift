@@ -1,5 +1,6 @@
 import Foundation
 import GeoJSON
+import FileIO
 
 /// Writes layers of features as a KML 2.2 document (Google Earth, QGIS, GDAL's KML/LIBKML drivers).
 ///
@@ -123,7 +124,7 @@ public struct KMLWriter: Sendable {
                 case .null: text = ""
                 case .string(let v): text = v
                 default:
-                    guard let t = JSONText.text(value) else { throw GISFormatsError(message: "property '\(key)' is not finite") }
+                    guard let t = try? JSONTextWriter.text(value) else { throw GISFormatsError(message: "property '\(key)' is not finite") }
                     text = t
                 }
                 s += "<Data name=\"\(XMLText.escaped(key))\"><value>\(XMLText.escaped(text))</value></Data>\n"

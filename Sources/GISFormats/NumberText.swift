@@ -1,15 +1,8 @@
 import Foundation
 
-/// Plain decimal text for numbers (never exponent notation, never `nan`/`inf`), for KML and JSON.
+/// Plain decimal text for numbers with a fixed number of decimals (never exponent notation), for KML.
+/// JSON text (nested property values) comes from `JSONTextWriter`.
 enum NumberText {
-    /// The shortest text that reads back as `value` (Swift's round-trip description), in plain decimal
-    /// form; integral values keep one decimal (`3.0`).
-    static func shortest(_ value: Double) -> String {
-        let s = "\(value)"
-        guard s.contains("e") else { return s }
-        return fixed(value, decimals: 17)
-    }
-
     /// `value` with at most `decimals` decimals, trailing zeros removed (`21.0122`, `-3`, `0`).
     static func fixed(_ value: Double, decimals: Int) -> String {
         var scaled = value

@@ -1,4 +1,5 @@
 import Foundation
+import FileIO
 
 /// Reads GeoJSON (RFC 7946) into plain Swift values, strictly.
 ///

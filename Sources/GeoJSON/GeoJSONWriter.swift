@@ -1,4 +1,5 @@
 import Foundation
+import FileIO
 
 /// Writes RFC 7946 GeoJSON, deterministically.
 ///
@@ -191,8 +192,8 @@ public struct GeoJSONWriter: Sendable {
             case .string(let s): out.string(s)
             case .integer(let i): out.raw(String(i))
             case .number(let d):
-                guard d.isFinite else { throw GeoJSONError(path: GeoJSONDecoding.join(path, "id"), message: "\(d) cannot be written as JSON") }
-                out.raw(JSONNumberFormat.shortest(d))
+                guard d.isFinite else { throw GeoJSONError(path: GeoJSONDecoding.join(path, "id"), message: JSONNumberError(path: "", value: d).message) }
+                out.raw(JSONTextWriter.number(d))
             }
         }
         if options.bbox == .collectionAndFeatures, let geometry, let box = BoundingBox.enclosing([geometry]) {
@@ -278,33 +279,10 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func writeValue(_ value: JSONValue, path: String, level: Int, _ out: inout JSONTextBuffer) throws(GeoJSONError) {
-        switch value {
-        case .null: out.raw("null")
-        case .bool(let b): out.raw(b ? "true" : "false")
-        case .integer(let i): out.raw(String(i))
-        case .number(let d):
-            guard d.isFinite else { throw GeoJSONError(path: path, message: "\(d) cannot be written as JSON") }
-            out.raw(JSONNumberFormat.shortest(d))
-        case .string(let s): out.string(s)
-        case .array(let elements):
-            out.byte("[")
-            for (i, e) in elements.enumerated() {
-                if i > 0 { out.byte(",") }
-                out.newline(level + 1)
-                try writeValue(e, path: "\(path)[\(i)]", level: level + 1, &out)
-            }
-            if !elements.isEmpty { out.newline(level) }
-            out.byte("]")
-        case .object(let object):
-            out.byte("{")
-            for (i, (key, member)) in object.members.enumerated() {
-                if i > 0 { out.byte(",") }
-                out.newline(level + 1)
-                out.key(key)
-                try writeValue(member, path: JSONPath.member(path, key), level: level + 1, &out)
-            }
-            if !object.isEmpty { out.newline(level) }
-            out.byte("}")
+        do throws(JSONNumberError) {
+            try JSONTextWriter.write(value, path: path, level: level, into: &out)
+        } catch {
+            throw GeoJSONError(path: error.path, message: error.message)
         }
     }
 }

@@ -1,5 +1,5 @@
-/// JSON string literals for writers that build JSON text by hand (GeoPackage/KML property text,
-/// the comparison report): quotes, backslashes and control characters escaped per RFC 8259.
+/// JSON string literals: quotes, backslashes and control characters escaped per RFC 8259 (the escaping
+/// `JSONTextWriter` does), and script-safe literals for the HTML page's data.
 public enum JSONString {
     /// `s` as a quoted JSON string literal. `scriptSafe` also escapes `<`, `>`, `&`, U+2028 and U+2029,
     /// so the literal can stand inside an HTML `<script>` element (no `</script>` can close it).

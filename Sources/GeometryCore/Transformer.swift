@@ -72,11 +72,16 @@ public final class Transformer {
     /// Transforms one coordinate.
     /// - Throws: `ProjError.Kind.pointFailed` with PROJ's message if the result is not finite.
     public func transform(_ c: Coordinate, direction: Direction = .forward) throws -> Coordinate {
+        try transform(c, direction: direction, index: 0)
+    }
+
+    /// Transforms one coordinate; a failure names it as point `index` (of a geometry being transformed).
+    func transform(_ c: Coordinate, direction: Direction, index: Int) throws -> Coordinate {
         handle.log.clear()
         proj_errno_reset(pj)
         let out = proj_trans(pj, direction.pj, proj_coord(c.x, c.y, 0, 0))
         let result = Coordinate(x: out.xy.x, y: out.xy.y)
-        guard result.isFinite else { throw pointError(c, index: 0, direction: direction) }
+        guard result.isFinite else { throw pointError(c, index: index, direction: direction) }
         return result
     }
 

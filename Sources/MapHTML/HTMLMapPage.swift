@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import PerimeterKit
+import FileIO
 
 /// An interactive map page: one self-contained HTML file (Leaflet and the data inlined, no request of any
 /// kind) with the GeoData basemap, every result layer toggleable and styled by role, a legend, a scale bar,

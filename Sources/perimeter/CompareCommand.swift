@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PerimeterKit
 
-/// `perimeter compare`: the Polish-border line versus a Dnipro River perimeter (issue 4).
+/// `perimeter compare`: the Polish-border line versus a Dnipro River perimeter.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",

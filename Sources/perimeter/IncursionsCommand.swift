@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoJSON
 import PerimeterKit
+import FileIO
 
 /// `perimeter incursions`: entries, exits, dwell and depth of tracks in airspaces, with warning
 /// times from sensor coverage; or a scenario's tracks compared with the reported figures.

@@ -188,21 +188,30 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        var inputs: [(path: String, collection: FeatureCollection)] = []
-        for path in layers { inputs.append((path, try GeoJSONReader.read(contentsOf: path))) }
-        if ["html", "htm"].contains((output as NSString).pathExtension.lowercased()) {
-            // One page layer per file (the page lets each be switched on and off), drawn by the file's role.
-            let pageLayers = inputs.map {
-                MapLayer(name: Self.layerName($0.path), role: Self.role(for: $0.path, collection: $0.collection), collection: $0.collection)
-            }
-            let name = inputs.map { Self.layerName($0.path) }.joined(separator: ", ")
-            try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? name : title, geodata: geodata, to: output)
-            return
+        let inputs = try readInputs()
+        switch (output as NSString).pathExtension.lowercased() {
+        case "html", "htm": try writePage(inputs)
+        case "svg": try writeSVG(inputs)
+        default: try writeLayers(inputs.map { (Self.layerName($0.path), $0.collection) }, to: output)
         }
-        guard (output as NSString).pathExtension.lowercased() == "svg" else {
-            try writeLayers(inputs.map { (Self.layerName($0.path), $0.collection) }, to: output)
-            return
+    }
+
+    /// Every layer file, read in the order given.
+    private func readInputs() throws -> [(path: String, collection: FeatureCollection)] {
+        try layers.map { ($0, try GeoJSONReader.read(contentsOf: $0)) }
+    }
+
+    /// One page layer per file (the page lets each be switched on and off), drawn by the file's role.
+    private func writePage(_ inputs: [(path: String, collection: FeatureCollection)]) throws {
+        let pageLayers = inputs.map {
+            MapLayer(name: Self.layerName($0.path), role: Self.role(for: $0.path, collection: $0.collection), collection: $0.collection)
         }
+        let name = inputs.map { Self.layerName($0.path) }.joined(separator: ", ")
+        try HTMLMapOptions.writeLayers(pageLayers, title: title.isEmpty ? name : title, geodata: geodata, to: output)
+    }
+
+    /// The SVG map over the basemap (unless --no-basemap), and its PNG with --png.
+    private func writeSVG(_ inputs: [(path: String, collection: FeatureCollection)]) throws {
         var mapLayers: [MapLayer] = []
         if !noBasemap { mapLayers += loadBasemap() }
         mapLayers += Self.mapLayers(inputs, note: warn)

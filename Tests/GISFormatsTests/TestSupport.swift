@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import GISFormats
+import PerimeterTestSupport
 
 /// A fresh temporary directory for one test.
 func makeTemporaryDirectory() throws -> String {
@@ -11,16 +12,8 @@ func makeTemporaryDirectory() throws -> String {
 
 /// Runs a program, returning its exit status and standard output + error.
 func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let r = try ProcessRunner.run(executable, arguments, output: .mergedWithStandardError)
+    return (r.status, r.stdout)
 }
 
 /// Ring through (lon, lat) pairs, closed automatically.

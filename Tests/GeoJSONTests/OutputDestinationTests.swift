@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import FileIO
 @testable import GeoJSON
 #if canImport(Glibc)
 import Glibc

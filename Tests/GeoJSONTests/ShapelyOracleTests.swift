@@ -1,5 +1,6 @@
 import Foundation
 import GeometryCore
+import PerimeterTestSupport
 import Testing
 @testable import GeoJSON
 
@@ -7,13 +8,9 @@ import Testing
 /// (`is_valid`), lies within [-180, 180], and the parts together have the area of the uncut shape (the uncut
 /// shape's area computed by shapely from its continuous-longitude form).
 @Suite struct ShapelyOracleTests {
-    /// `PERIMETER_PYTHON`, else `<package root>/.venv/bin/python` (package root found from this file).
+    /// `PERIMETER_PYTHON`, else `<package root>/.venv/bin/python`.
     /// A missing interpreter fails the test (the oracle must run), it never skips it.
-    static var python: String {
-        if let p = ProcessInfo.processInfo.environment["PERIMETER_PYTHON"], !p.isEmpty { return p }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".venv/bin/python").path
-    }
+    static var python: String { TestEnvironment.python }
 
     static let script = """
         import json, sys

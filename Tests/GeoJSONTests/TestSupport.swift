@@ -4,6 +4,8 @@ import Glibc
 #endif
 @testable import GeoJSON
 import GeometryCore
+import FileIO
+import PerimeterTestSupport
 
 /// A fresh temporary directory for one test.
 func makeTemporaryDirectory() throws -> String {
@@ -53,18 +55,10 @@ func collectionJSON(geometry: String, properties: String = "{}") -> String {
     """
 }
 
-/// Runs a program, returning its exit status and standard output.
+/// Runs a program, returning its exit status and standard output + error.
 func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let r = try ProcessRunner.run(executable, arguments, output: .mergedWithStandardError)
+    return (r.status, r.stdout)
 }
 
 /// glibc's `makedev` (a macro Swift does not import).
@@ -81,29 +75,5 @@ func fileType(_ path: String) throws -> mode_t {
 
 /// Runs `write` while another thread reads the FIFO at `path` to its end; returns what was read.
 func readFIFO(_ path: String, while write: () throws -> Void) throws -> String {
-    nonisolated(unsafe) var received = Data()
-    let reader = Thread {
-        let fd = open(path, O_RDONLY)  // blocks until the writer opens the FIFO
-        guard fd >= 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            received.append(contentsOf: buffer[0..<n])
-        }
-        close(fd)
-    }
-    reader.start()
-    defer {
-        // If the writer failed before opening the FIFO, open it once so the reader sees its end.
-        if !reader.isFinished {
-            let fd = open(path, O_WRONLY | O_NONBLOCK)
-            if fd >= 0 { close(fd) }
-        }
-        while !reader.isFinished { usleep(1000) }
-    }
-    try write()
-    while !reader.isFinished { usleep(1000) }
-    return String(decoding: received, as: UTF8.self)
+    String(decoding: try FIFOReader.reading(path, while: write), as: UTF8.self)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterTestSupport
 import Testing
 
 /// Runs the test oracles' Python (pyproj, geographiclib, shapely) as an independent reference.
@@ -11,12 +12,7 @@ enum PythonOracle {
         var description: String
     }
 
-    static var pythonPath: String {
-        if let env = ProcessInfo.processInfo.environment["PERIMETER_PYTHON"], !env.isEmpty { return env }
-        let root = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".venv/bin/python").path
-    }
+    static var pythonPath: String { TestEnvironment.python }
 
     /// Runs `script` with `input` on stdin and returns stdout. Throws with stderr on a non-zero exit.
     static func run(_ script: String, input: String = "") throws -> String {

@@ -1,11 +1,11 @@
 import Foundation
+import PerimeterTestSupport
 import Testing
 
 /// Runs the built `perimeter` executable and the test oracles' Python.
 enum CLI {
-    /// The package root (…/Tests/PerimeterCLITests/CLIRunner.swift → three levels up).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static let packageRoot: URL = TestEnvironment.packageRoot
 
     /// The `perimeter` binary built beside this test bundle.
     static let binary: URL = {
@@ -24,49 +24,20 @@ enum CLI {
     }()
 
     /// Python with shapely/pyproj/geographiclib (set by `make test`), else the package's venv.
-    static let python: String = {
-        if let p = ProcessInfo.processInfo.environment["PERIMETER_PYTHON"], !p.isEmpty { return p }
-        return packageRoot.appendingPathComponent(".venv/bin/python").path
-    }()
+    static let python: String = TestEnvironment.python
 
     /// The project's own Python reference implementations and workload generators (`tools/oracles`).
-    static let oracles: URL = packageRoot.appendingPathComponent("tools/oracles")
+    static let oracles: URL = TestEnvironment.oracles
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessResult
 
     /// Runs `executable` with `arguments`, in `directory` if given, with the file `stdinPath` as its
-    /// standard input if given, and waits.
+    /// standard input if given, and waits; `PERIMETER_GEODATA` points at the package's GeoData.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
                     environment extra: [String: String] = [:], stdinPath: String? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["PERIMETER_GEODATA"] = packageRoot.appendingPathComponent("GeoData").path
+        var env = ["PERIMETER_GEODATA": TestEnvironment.geoData.path]
         for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let input = try stdinPath.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) }
-        defer { try? input?.close() }
-        if let input { p.standardInput = input }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read both pipes concurrently so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Result(status: p.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try ProcessRunner.run(executable, arguments, in: directory, environment: env, stdinPath: stdinPath)
     }
 
     /// Runs `perimeter` with `arguments`.
@@ -95,30 +66,7 @@ enum CLI {
 extension CLI {
     /// Runs `write` while another thread reads the FIFO at `path` to its end; returns the bytes read.
     static func readingFIFO(_ path: String, while write: () throws -> Void) rethrows -> Data {
-        nonisolated(unsafe) var received = Data()
-        let reader = Thread {
-            let fd = open(path, O_RDONLY)  // blocks until a writer opens the FIFO
-            guard fd >= 0 else { return }
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { break }
-                received.append(contentsOf: buffer[0..<n])
-            }
-            close(fd)
-        }
-        reader.start()
-        defer {
-            if !reader.isFinished {  // the writer never opened it: let the reader see the end
-                let fd = open(path, O_WRONLY | O_NONBLOCK)
-                if fd >= 0 { close(fd) }
-            }
-            while !reader.isFinished { usleep(1000) }
-        }
-        try write()
-        while !reader.isFinished { usleep(1000) }
-        return received
+        try FIFOReader.reading(path, while: write)
     }
 
     /// `st_mode & S_IFMT` of `path` itself (links not followed), or 0 when it does not exist.

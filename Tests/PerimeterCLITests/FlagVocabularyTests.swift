@@ -3,7 +3,7 @@ import GeoJSON
 import Testing
 @testable import perimeter
 
-/// One flag vocabulary across commands (issue 11, item 4): the same names, defaults and meanings, old
+/// One flag vocabulary across commands: the same names, defaults and meanings, old
 /// spellings as hidden aliases, negative numbers that parse and then get a meaningful error, explicit
 /// `--range-km` semantics, `-o` by extension, the summary on stderr when data goes to stdout, help that
 /// wraps cleanly and counts with the right plural.

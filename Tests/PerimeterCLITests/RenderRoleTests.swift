@@ -4,7 +4,7 @@ import PerimeterKit
 import Testing
 @testable import perimeter
 
-/// `perimeter render` by role on the complete basemap (issue 11, item 6): every feature the commands write
+/// `perimeter render` by role on the complete basemap: every feature the commands write
 /// carries its role, render styles and orders by role, one legend entry per role and label, name guesses only
 /// for foreign files (and said), and the basemap draws the countries GeoData does not model.
 @Suite(.serialized) struct RenderRoleTests {

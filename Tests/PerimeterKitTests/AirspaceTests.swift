@@ -2,6 +2,7 @@ import Foundation
 import GeoJSON
 import GeometryCore
 @testable import PerimeterKit
+import PerimeterTestSupport
 import Testing
 
 /// National airspace: the shipped `GeoData/airspace/*.geojson` files for properties of the data,
@@ -9,8 +10,7 @@ import Testing
 /// in an azimuthal equidistant projection centred on the point they are measured from (radial
 /// distances there are exact); coordinates lon/lat degrees.
 @Suite struct AirspaceTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestEnvironment.packageRoot
     static let geoData = root.appendingPathComponent("GeoData").path
     static let shipped = ["EE", "FI", "LV", "LT", "PL", "RO", "UA", "RU-KGD"]
     static let nm = 1852.0
@@ -33,8 +33,7 @@ import Testing
         let near = try area.clip(to: Bounds(minX: p.lon - dLon, minY: p.lat - dLat, maxX: p.lon + dLon, maxY: p.lat + dLat))
         guard try !near.isEmpty else { return window }
         let t = try Transformer(from: "EPSG:4326", to: "+proj=aeqd +lat_0=\(p.lat) +lon_0=\(p.lon) +datum=WGS84 +units=m")
-        let projected = try GeoJSONGeometry(near.boundary()).mappingSequences { try t.transformed($0) }
-            .geosGeometry(context: area.context)
+        let projected = try near.boundary().transformed(by: t, in: area.context)
         let origin = try Geometry.point(Coordinate(x: 0, y: 0), context: area.context)
         return min(window, try origin.distance(to: projected))
     }
@@ -46,12 +45,12 @@ import Testing
         let t = try Transformer(from: "EPSG:4326", to: aeqd)
         let dLat = window / 110_000, dLon = window / (111_000 * cos(p.lat * .pi / 180))
         let near = try area.clip(to: Bounds(minX: p.lon - dLon, minY: p.lat - dLat, maxX: p.lon + dLon, maxY: p.lat + dLat))
-        let projected = try GeoJSONGeometry(near.boundary()).mappingSequences { try t.transformed($0) }.geosGeometry(context: area.context)
+        let projected = try near.boundary().transformed(by: t, in: area.context)
         let origin = try Geometry.point(Coordinate(x: 0, y: 0), context: area.context)
         let (_, e) = try origin.nearestPoints(projected)
         let edge = try #require(try t.transformed([e], direction: .inverse).first)
         let t2 = try Transformer(from: "EPSG:4326", to: "+proj=aeqd +lat_0=\(edge.lat) +lon_0=\(edge.lon) +datum=WGS84 +units=m")
-        let lineXY = try GeoJSONGeometry(line).mappingSequences { try t2.transformed($0) }.geosGeometry(context: area.context)
+        let lineXY = try line.transformed(by: t2, in: area.context)
         return (edge, try origin.distance(to: lineXY))
     }
 

@@ -2,15 +2,14 @@ import Foundation
 import GeoJSON
 import GeometryCore
 import PerimeterKit
+import PerimeterTestSupport
 import Testing
 
 /// GeoData/basemap.geojson (tools/geodata/basemap.py): the generalised basemap under every map. Land is never
 /// sea: capitals of countries GeoData does not model lie in their country and on land; open sea lies on no
 /// land; major lakes are lakes. Points are lon/lat degrees from each place's Wikipedia infobox, rounded.
 @Suite struct BasemapDataTests {
-    static let geoData = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("GeoData").path
+    static let geoData = TestEnvironment.geoData.path
 
     static func features(_ tag: String) throws -> [Feature] {
         try GeoJSONReader.read(contentsOf: geoData + "/basemap.geojson").features

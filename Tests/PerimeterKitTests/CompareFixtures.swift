@@ -1,12 +1,12 @@
 import Foundation
 import GeometryCore
+import PerimeterTestSupport
 @testable import PerimeterKit
 
 /// Shared inputs for the compare tests: the repository's GeoData and one default comparison,
 /// computed once (it takes a few seconds in a debug build).
 enum CompareFixtures {
-    static let geoData: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("GeoData").path
+    static let geoData: String = TestEnvironment.geoData.path
 
     static func defaultInputs(targetAltitudesM: [Double] = [100, 10_000]) throws -> ComparisonInputs {
         let profile = try SystemProfileCatalog(contentsOf: GeoDataLocator.file("profiles.json", in: geoData))

@@ -4,7 +4,7 @@ import GeoJSON
 import GeometryCore
 @testable import PerimeterKit
 
-/// Coverage anywhere on WGS84 (issue 10, item 1): near and round the poles, across ±180°, radii 10 m to
+/// Coverage anywhere on WGS84: near and round the poles, across ±180°, radii 10 m to
 /// 10 000 km, checked against tools/oracles/coverage_union.py (pyproj + shapely, union in an equal-area
 /// azimuthal projection, areas with pyproj's Geod).
 @Suite struct CoverageGlobalTests {
@@ -48,7 +48,7 @@ import GeometryCore
         }
     }
 
-    /// The cases issue 10 found wrong on main, each against the oracle: area within 0.05 %, every circle
+    /// The cases once found wrong, each against the oracle: area within 0.05 %, every circle
     /// inside the union to the tolerance (the part of a circle outside it below tolerance × perimeter).
     @Test(arguments: [
         ("400 km at 83° N alone", [(-40.0, 83.0, 400_000.0)]),

@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterTestSupport
 import Testing
 @testable import PerimeterKit
 
@@ -42,10 +43,7 @@ import Testing
 }
 
 @Suite struct SystemProfileTests {
-    static let geoData: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("GeoData").path
-    }()
+    static let geoData: String = TestEnvironment.geoData.path
 
     @Test func shippedProfilesLoadAndCarrySources() throws {
         let catalog = try SystemProfileCatalog(contentsOf: GeoDataLocator.file("profiles.json", in: Self.geoData))

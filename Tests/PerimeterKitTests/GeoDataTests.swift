@@ -1,5 +1,6 @@
 import Foundation
 import GeometryCore
+import PerimeterTestSupport
 import Testing
 
 /// Checks on the shipped GeoData files (built by `make geodata`), read with Foundation only and
@@ -7,8 +8,7 @@ import Testing
 @Suite struct GeoDataTests {
     // MARK: - tiny private loader
 
-    private static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let root = TestEnvironment.packageRoot
     private static let dataDir = root.appendingPathComponent("GeoData")
     private static let files = ["countries", "borders", "dnipro", "land", "places"]
 

@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterTestSupport
 import Testing
 @testable import PerimeterKit
 
@@ -7,9 +8,7 @@ import Testing
 /// (dpkg-query) into every feature's `source`; a rebuild on newer packages fails this test until
 /// the names in the code follow.
 @Suite struct GeoDataVersionTests {
-    static let geoData = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("GeoData")
+    static let geoData = TestEnvironment.geoData
 
     /// The `source` of the first feature of a GeoData file.
     static func firstSource(_ file: String) throws -> String {

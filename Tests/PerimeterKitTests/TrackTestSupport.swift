@@ -1,21 +1,18 @@
 import Foundation
 import GeometryCore
+import PerimeterTestSupport
 @testable import PerimeterKit
 
 /// Shared helpers of the track tests: temporary files, the oracle Python, the Poland fixture.
 enum TrackTestSupport {
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static let packageRoot: URL = TestEnvironment.packageRoot
 
     /// `$PERIMETER_PYTHON`, else `<package root>/.venv/bin/python`.
-    static var python: String {
-        ProcessInfo.processInfo.environment["PERIMETER_PYTHON"]
-            ?? packageRoot.appendingPathComponent(".venv/bin/python").path
-    }
+    static var python: String { TestEnvironment.python }
 
     /// The project's own Python reference implementations and workload generators (`tools/oracles`).
-    static var oracles: String { packageRoot.appendingPathComponent("tools/oracles").path }
+    static var oracles: String { TestEnvironment.oracles.path }
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/PerimeterKitTests/Fixtures") }
 
@@ -29,24 +26,8 @@ enum TrackTestSupport {
 
     /// Runs a program, stdout to `stdoutPath` (or captured), and returns (status, stdout, stderr).
     static func run(_ program: String, _ arguments: [String], stdoutPath: String? = nil) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let errPipe = Pipe()
-        process.standardError = errPipe
-        var outPipe: Pipe? = nil
-        if let stdoutPath {
-            _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-        } else {
-            outPipe = Pipe()
-            process.standardOutput = outPipe
-        }
-        try process.run()
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-        let outData = outPipe?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let r = try ProcessRunner.run(program, arguments, output: stdoutPath.map { .file($0) } ?? .captured)
+        return (r.status, r.stdout, r.stderr)
     }
 
     /// Every Polygon/MultiPolygon of a GeoJSON file as one `AirspacePolygon` (a stand-in until the

@@ -59,4 +59,4 @@ for n in 1000 10000; do
     echo "    FAIL: stdin output differs from the file run"; exit 1
   fi
 done
-echo "ratio 10,000/1,000: interleaved one every 6 s $(ratio "$stag_1000" "$stag_10000")x; all in the air $(ratio "$tog_1000" "$tog_10000")x; stdin grouped $(ratio "$std_1000" "$std_10000")x (issue 16: <= 1.2x)"
+echo "ratio 10,000/1,000: interleaved one every 6 s $(ratio "$stag_1000" "$stag_10000")x; all in the air $(ratio "$tog_1000" "$tog_10000")x; stdin grouped $(ratio "$std_1000" "$std_10000")x (target: <= 1.2x)"

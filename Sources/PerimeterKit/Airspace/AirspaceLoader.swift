@@ -48,26 +48,13 @@ public enum AirspaceLoader {
             throw DomainError.invalidInput(source: file, message: "no Polygon or MultiPolygon feature")
         }
         let merged = geometries.count == 1 ? geometries[0] : try Geometry.unionAll(geometries, context: context)
-        return try airspace(GeoJSONGeometry(merged), name: name, source: file)
+        return try AirspacePolygon(merged, name: name, source: file)
     }
 
-    /// An `AirspacePolygon` from a (multi)polygon geometry.
+    /// An `AirspacePolygon` from a GeoJSON (multi)polygon read from a file (see
+    /// ``AirspacePolygon/init(_:name:source:)``).
     public static func airspace(_ geometry: GeoJSONGeometry, name: String, source: String) throws -> AirspacePolygon {
-        func part(_ rings: [[Position]]) -> AirspacePolygon.Part {
-            AirspacePolygon.Part(outer: rings[0].map(\.coordinate), holes: rings.dropFirst().map { $0.map(\.coordinate) })
-        }
-        switch geometry {
-        case .polygon(let rings) where !rings.isEmpty:
-            return AirspacePolygon(name: name, parts: [part(rings)])
-        case .multiPolygon(let polygons):
-            return AirspacePolygon(name: name, parts: polygons.filter { !$0.isEmpty }.map(part))
-        case .geometryCollection(let members):
-            var parts: [AirspacePolygon.Part] = []
-            for m in members { parts += try airspace(m, name: name, source: source).parts }
-            return AirspacePolygon(name: name, parts: parts)
-        default:
-            throw DomainError.invalidInput(source: source, message: "the merged airspace is a \(geometry.typeName), not an area")
-        }
+        try AirspacePolygon(geometry.geosGeometry(), name: name, source: source)
     }
 
     /// The national airspace of `iso` (`EE`, `PL`, `RU-KGD`, …): `airspace/<ISO>.geojson` in the

@@ -1,5 +1,4 @@
 import GeometryCore
-import GeoJSON
 
 /// Small helpers for overlay results, which may mix polygons, lines and points.
 extension Geometry {
@@ -67,10 +66,11 @@ extension Geometry {
 
     /// The geometry with every coordinate rounded to a multiple of `grid` (CRS units), made valid.
     func snapped(_ grid: Double) throws -> Geometry {
-        let rounded = try GeoJSONGeometry(self).mappingSequences { seq in
-            seq.map { Coordinate(x: ($0.x / grid).rounded() * grid, y: ($0.y / grid).rounded() * grid) }
+        let rounded = try transformedXY { x, y in
+            x = (x / grid).rounded() * grid
+            y = (y / grid).rounded() * grid
         }
-        return try rounded.geosGeometry(context: context).makeValid().polygonalPart()
+        return try rounded.makeValid().polygonalPart()
     }
 }
 

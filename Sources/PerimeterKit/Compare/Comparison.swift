@@ -2,7 +2,7 @@ import Foundation
 import GeoJSON
 import GeometryCore
 
-/// The perimeter comparison (issue 4): for each forward line (the Polish border, the Dnipro, user
+/// The perimeter comparison: for each forward line (the Polish border, the Dnipro, user
 /// lines) the protected region, exposed frontier, sites, coverage per target altitude, gaps and
 /// warning depth, each figure with its unit and inputs.
 public struct Comparison: Sendable {

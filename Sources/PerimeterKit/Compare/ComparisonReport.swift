@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import GeometryCore
+import FileIO
 
 /// Renders a `Comparison`: GeoJSON layers, `comparison.json`, `comparison.md` and the stdout table.
 public struct ComparisonReport: Sendable {
@@ -16,9 +17,11 @@ public struct ComparisonReport: Sendable {
     }
 
     /// Writes every layer, `comparison.json` and `comparison.md` into `directory` (created if
-    /// needed), each atomically. Returns the paths written.
+    /// needed), each atomically. Returns the paths written. `comparison.json` is made first, so a figure
+    /// it refuses (NaN, ±∞) stops the report before anything is written.
     @discardableResult
     public func write(to directory: String) throws -> [String] {
+        let json = try json()
         do throws(FileWriteError) {
             try OutputDirectory.create(directory)
         } catch {
@@ -30,15 +33,15 @@ public struct ComparisonReport: Sendable {
             try GeoJSONWriter().write(fc, to: path(name))
             written.append(path(name))
         }
-        do {
-            try AtomicFileWriter.write(try json(), to: path("comparison.json"))
+        do throws(FileWriteError) {
+            try AtomicFileWriter.write(json, to: path("comparison.json"))
             try AtomicFileWriter.write(Data(markdown().utf8), to: path("comparison.md"))
             if let e = comparison.engagements {
                 try AtomicFileWriter.write(Data(EngagementReport.csv(e).utf8), to: path(EngagementReport.csvFileName))
                 written.append(path(EngagementReport.csvFileName))
             }
-        } catch let e as FileWriteError {
-            throw DomainError.invalidInput(source: directory, message: "cannot write: \(e.reason)")
+        } catch {
+            throw DomainError.invalidInput(source: directory, message: "cannot write: \(error.reason)")
         }
         written += [path("comparison.json"), path("comparison.md")]
         return written
@@ -149,8 +152,19 @@ public struct ComparisonReport: Sendable {
         return .object(top)
     }
 
-    /// `comparison.json` as UTF-8 text, members in report order.
-    public func json() throws -> Data { Data(OrderedJSONText.render(jsonValue()).utf8) }
+    /// `comparison.json` as UTF-8 text, members in report order. A figure JSON cannot hold (NaN, ±∞) is
+    /// refused: `comparison.json: perimeters[0].figures.depth_km.value: nan cannot be written as JSON`.
+    public func json() throws -> Data { try Self.json(jsonValue()) }
+
+    /// `value` as the text of `comparison.json` (``JSONTextWriter``'s report layout and round-trip
+    /// numbers, a final newline).
+    static func json(_ value: JSONValue) throws -> Data {
+        do throws(JSONNumberError) {
+            return Data((try JSONTextWriter.text(value, layout: .report, numbers: .roundTrip) + "\n").utf8)
+        } catch {
+            throw DomainError.invalidInput(source: "comparison.json", message: error.description)
+        }
+    }
 
     static let standingNotes = [
         "Lengths and areas are geodesic on WGS84; offsets, buffers and nearest points use a local azimuthal equidistant projection (scale error stated per perimeter).",

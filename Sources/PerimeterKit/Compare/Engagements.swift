@@ -1,7 +1,6 @@
-import GeoJSON
 import GeometryCore
 
-/// Which tracks each perimeter's coverage reaches before they reach NATO airspace (issue 5, item 4):
+/// Which tracks each perimeter's coverage reaches before they reach NATO airspace:
 /// for every perimeter of a comparison and every target altitude, one `TrackEngagement` per track.
 public struct Engagements: Sendable {
     /// One perimeter's coverage at one target altitude against every track.
@@ -58,7 +57,7 @@ public struct Engagements: Sendable {
         for r in perimeters {
             for c in r.coverages {
                 let name = "\(r.line.name) coverage @ \(Comparison.fmt(c.targetAltitudeM)) m"
-                let polygon = try AirspaceLoader.airspace(try GeoJSONGeometry(try c.coverage.union(context: ctx)), name: name, source: name)
+                let polygon = try AirspacePolygon(try c.coverage.union(context: ctx), name: name, source: name)
                 finders.append((r.line.name, c.targetAltitudeM, try EngagementFinder(coverage: polygon, airspace: airspace)))
             }
         }

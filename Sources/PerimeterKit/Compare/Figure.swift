@@ -18,9 +18,10 @@ public struct Figure: Sendable, Hashable {
         self.inputs = inputs
     }
 
-    /// `{"label", "value", "unit", "inputs"}`.
+    /// `{"label", "value", "unit", "inputs"}`. A count is an integer; a non-finite value stays a number, so
+    /// the JSON writer refuses it by name.
     public var json: JSONValue {
-        let v: JSONValue = unit == "count" ? .integer(Int(value)) : .number(value)
+        let v: JSONValue = unit == "count" && value.isFinite ? .integer(Int(value)) : .number(value)
         return .object(["label": .string(label), "value": v, "unit": .string(unit), "inputs": .array(inputs.map { .string($0) })])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import GeometryCore
+import FileIO
 
 /// Renders map layers to SVG: projected through PROJ (default ETRS89-LAEA Europe, EPSG:3035), north up.
 ///

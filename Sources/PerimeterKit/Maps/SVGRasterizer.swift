@@ -1,5 +1,6 @@
 import Foundation
 import GeoJSON
+import FileIO
 
 /// Turns an SVG file into a PNG with `rsvg-convert` (Debian package `librsvg2-bin`), found on `PATH`.
 public enum SVGRasterizer {

@@ -1,4 +1,3 @@
-import GeoJSON
 import GeometryCore
 #if canImport(Glibc)
 import Glibc
@@ -62,35 +61,11 @@ public final class LocalProjection {
 
     /// A GEOS geometry (lon/lat) projected to metres, in `context` (the input's by default).
     public func forward(_ g: Geometry, context: GEOSContext? = nil) throws -> Geometry {
-        try GeoJSONGeometry(g).mappingSequences(forward).geosGeometry(context: context ?? g.context)
-    }
-
-    /// A GeoJSON geometry (lon/lat) projected to metres, as a GEOS geometry in `context`.
-    public func forward(_ g: GeoJSONGeometry, context: GEOSContext) throws -> Geometry {
-        try g.mappingSequences(forward).geosGeometry(context: context)
+        try g.transformed(by: transformer, direction: .forward, in: context)
     }
 
     /// A GEOS geometry in projected metres taken back to lon/lat, in `context` (the input's by default).
     public func inverse(_ g: Geometry, context: GEOSContext? = nil) throws -> Geometry {
-        try GeoJSONGeometry(g).mappingSequences(inverse).geosGeometry(context: context ?? g.context)
-    }
-}
-
-extension GeoJSONGeometry {
-    /// The same geometry with every coordinate sequence (point list, line, ring) passed through
-    /// `transform`, which must return as many coordinates as it gets.
-    func mappingSequences(_ transform: ([Coordinate]) throws -> [Coordinate]) rethrows -> GeoJSONGeometry {
-        func map(_ ps: [Position]) throws -> [Position] {
-            try transform(ps.map(\.coordinate)).map { Position($0) }
-        }
-        switch self {
-        case .point(let p): return .point(try map([p])[0])
-        case .multiPoint(let ps): return .multiPoint(try map(ps))
-        case .lineString(let ps): return .lineString(try map(ps))
-        case .multiLineString(let ls): return .multiLineString(try ls.map(map))
-        case .polygon(let rings): return .polygon(try rings.map(map))
-        case .multiPolygon(let polys): return .multiPolygon(try polys.map { try $0.map(map) })
-        case .geometryCollection(let gs): return .geometryCollection(try gs.map { try $0.mappingSequences(transform) })
-        }
+        try g.transformed(by: transformer, direction: .inverse, in: context)
     }
 }

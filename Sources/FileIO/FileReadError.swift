@@ -6,11 +6,15 @@ import Darwin
 #endif
 
 /// A file could not be read; `reason` is the system's message ("No such file or directory", "Is a directory").
-struct FileReadError: Error {
-    var reason: String
+public struct FileReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var reason: String
+
+    public init(reason: String) { self.reason = reason }
+
+    public var description: String { reason }
 
     /// The whole file, read with POSIX calls so that failures carry the plain system reason.
-    static func contents(of path: String) throws(FileReadError) -> Data {
+    public static func contents(of path: String) throws(FileReadError) -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileReadError(reason: String(cString: strerror(errno))) }
         defer { close(fd) }
