@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoJSON
 import PerimeterKit
+import FileIO
 
 /// The steps of `perimeter incursions`: inputs, analysis, data output, maps, summary.
 extension IncursionsCommand {
