@@ -1,5 +1,6 @@
 import Foundation
 import GeoJSON
+import GeometryCore
 import PerimeterKit
 
 extension HTMLMapPage {
@@ -36,8 +37,46 @@ extension HTMLMapPage {
                 marks += f.points
             }
         }
-        layers.append(PageLayer(name: "inside", legend: "Inside airspace (exact)", role: .inside, features: inside))
-        layers.append(PageLayer(name: "entry_exit", legend: "Entry (green) / exit (purple)", role: .marks, features: marks))
+        // Few tracks: dwell per track in the legend, time ticks, direction arrows, entries and exits labelled.
+        let annotate = drawn.count <= IncursionMap.maxAnnotatedTracks
+        var dwell: [String] = []
+        for (track, report) in drawn {
+            for s in report.airspaces where !s.incursions.isEmpty {
+                dwell.append("\(track.id) in \(s.airspace) \(TrackAnnotations.duration(s.totalDwellS))"
+                             + (s.incursions.last?.openAtEnd == true ? " (ends inside)" : ""))
+            }
+        }
+        let insideLegend = annotate && !dwell.isEmpty && dwell.count <= 8 ? "Inside airspace: " + dwell.joined(separator: "; ") : "Inside airspace (exact)"
+        layers.append(PageLayer(name: "inside", legend: insideLegend, role: .inside, features: inside))
+        let annotatedTracks = drawn.map(\.0)
+        let longest = annotatedTracks.map { ($0.fixes.last?.time ?? 0) - ($0.fixes.first?.time ?? 0) }.max() ?? 0
+        if annotate && longest > 0 {
+            let interval = TrackAnnotations.tickInterval(durationS: longest)
+            let points = annotatedTracks.flatMap { $0.fixes.map(\.position) }
+            let diagonal = Geodesic.wgs84.distance(Coordinate(lon: points.map(\.lon).min()!, lat: points.map(\.lat).min()!),
+                                                   Coordinate(lon: points.map(\.lon).max()!, lat: points.map(\.lat).max()!))
+            let size = max(300, 0.025 * diagonal)
+            var arrowStyle = MapStyle.default(for: .tracks)
+            arrowStyle.fill = arrowStyle.stroke
+            arrowStyle.fillOpacity = 1
+            arrowStyle.strokeWidth = 0.5
+            var arrows = PageLayer(name: "direction", legend: "Direction of flight", role: .tracks, style: arrowStyle,
+                                   features: annotatedTracks.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: size) },
+                                   fitsExtent: false)
+            arrows.interactive = false
+            layers.append(arrows)
+            var tickStyle = MapStyle.default(for: .marks)
+            tickStyle.pointRadius = 2.5
+            tickStyle.pointFill = "#222222"
+            var ticks = PageLayer(name: "time_ticks", legend: "Time ticks every \(TrackAnnotations.duration(interval)) (UTC)", role: .marks,
+                                  style: tickStyle, features: TrackAnnotations.deduplicatedLabels(
+                                      annotatedTracks.flatMap { TrackAnnotations.ticks($0, interval: interval) }, withinM: 4 * size),
+                                  fitsExtent: false)
+            ticks.interactive = false
+            layers.append(ticks)
+        }
+        layers.append(PageLayer(name: "entry_exit", legend: "Entry (green) / exit (purple); white: track starts/ends inside", role: .marks,
+                                features: annotate ? TrackAnnotations.labelled(marks) : marks))
         let timeline = PageTimeline(tracks: drawn, coverage: coverage?.finders ?? [], totalTracks: result.reports.count)
         let s = result.statistics
         var notes = ["\(s.tracks) tracks, \(s.fixes) fixes."]

@@ -16,6 +16,8 @@ public struct PageLayer: Sendable {
     public var altitude: Int?
     /// Whether the initial view fits this layer.
     public var fitsExtent: Bool
+    /// Whether its features take clicks (popups); decorations such as time ticks let clicks through.
+    public var interactive = true
 
     public init(name: String, legend: String, role: MapLayerRole, style: MapStyle? = nil, features: [Feature],
                 visible: Bool = true, altitude: Int? = nil, fitsExtent: Bool = true) {
@@ -49,12 +51,14 @@ public struct PageLayer: Sendable {
         o["visible"] = .bool(visible)
         o["altitude"] = altitude.map { .integer($0) } ?? .null
         o["fits"] = .bool(fitsExtent)
+        o["interactive"] = .bool(interactive)
         o["features"] = .array(features.compactMap { f in
             guard let g = f.geometry else { return nil }
             var p = JSONObject()
             if let name = f.properties["name"]?.stringValue ?? f.properties["track_id"]?.stringValue { p["name"] = .string(name) }
             if let kind = (f.properties["kind"] ?? f.properties["event"])?.stringValue { p["kind"] = .string(kind) }
             if let track = f.properties["track_id"]?.stringValue { p["track"] = .string(track) }
+            if let label = f.properties["label"]?.stringValue { p["label"] = .string(label) }
             p["popup"] = PopupFields.json(PopupFields.rows(f.properties))
             return .object(["type": "Feature", "geometry": .geometry(g), "properties": .object(p)])
         })

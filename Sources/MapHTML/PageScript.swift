@@ -58,7 +58,7 @@ enum PageScript {
   }
   function markFill(s, kind) {
     var k = (kind || '').toLowerCase();
-    return k.indexOf('entry') === 0 ? ENTRY : k.indexOf('exit') === 0 ? EXIT : s.pointFill;
+    return k.indexOf('entry') === 0 ? ENTRY : k.indexOf('exit') === 0 ? EXIT : k.indexOf('track_') === 0 ? '#ffffff' : s.pointFill;
   }
   function pointStyle(s, kind) {
     return {radius: s.radius, fillColor: markFill(s, kind), fillOpacity: 1, color: s.stroke || '#222', weight: 1, opacity: 1};
@@ -122,18 +122,22 @@ enum PageScript {
   // ---- result layers -----------------------------------------------------------------------------------
   var fitBounds = L.latLngBounds([]);
   function addResultLayer(ld) {
+    // Decorations (time ticks, direction arrows) let clicks through to the tracks under them.
+    var interactive = ld.interactive !== false;
     var layer = L.geoJSON(ld.features, {
       renderer: svgRenderer,
+      interactive: interactive,
       style: function (f) {
         var t = f.geometry.type;
         return t === 'Point' || t === 'MultiPoint' ? pointStyle(ld.style, f.properties.kind) : pathStyle(ld.style, t);
       },
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, Object.assign({renderer: svgRenderer}, pointStyle(ld.style, f.properties.kind)));
+        return L.circleMarker(latlng, Object.assign({renderer: svgRenderer, interactive: interactive}, pointStyle(ld.style, f.properties.kind)));
       },
       onEachFeature: function (f, l) {
         var p = f.properties;
-        l.bindPopup(popupHTML(p.name ? p.name + ' — ' + ld.legend : ld.legend, p.popup), {maxWidth: 380});
+        if (interactive) l.bindPopup(popupHTML(p.name ? p.name + ' — ' + ld.legend : ld.legend, p.popup), {maxWidth: 380});
+        if (p.label) l.bindTooltip(esc(p.label), {permanent: true, direction: 'right', offset: [5, 0], opacity: 1, className: 'mark-label'});
       }
     });
     var entry = addOverlay(ld.name, ld.legend, ld.role, ld.style, layer, ld.visible && (ld.altitude === null || ld.altitude === 0), ld.altitude);

@@ -32,6 +32,8 @@ table.tracklist td.num { text-align: right; font-family: "DejaVu Sans Mono", mon
 .legend { background: rgba(255,255,255,.9); padding: 6px 8px; border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 320px; }
 .legend div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .legend svg, .leaflet-control-layers svg { vertical-align: middle; margin-right: 4px; }
+.leaflet-tooltip.mark-label { padding: 0 3px; font-size: 11px; line-height: 14px; border: none; box-shadow: none; background: rgba(255,255,255,.75); }
+.leaflet-tooltip.mark-label::before { display: none; }
 .country-label span { position: absolute; transform: translate(-50%, -50%); white-space: nowrap; font-style: italic; color: #5a5a5a; font-size: 13px; text-shadow: 0 0 3px #f4f1ea, 0 0 3px #f4f1ea; }
 .place-label span { position: absolute; transform: translate(6px, -50%); white-space: nowrap; color: #1a1a1a; font-size: 11px; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 2px #fff; }
 .leaflet-container { font: inherit; }

@@ -70,10 +70,9 @@ struct HTMLMapOptions: ParsableArguments {
     }
 
     /// The incursions page: the drawn tracks are `tracks` when already read, else read again from `reopen()`.
-    /// `coverageFile` is drawn (its `coverage_union` features, else its polygons); `coverageFinders` give the
-    /// slider's in-coverage state.
+    /// `coverage` is drawn, and its finders give the slider's in-coverage state.
     func writeIncursions(_ result: TrackPipeline.Result, tracks: [Track]?, reopen: () throws -> AnyTrackSource,
-                         airspaces: [AirspacePolygon], coverageFile: String?, coverageFinders: [IncursionFinder],
+                         airspaces: [AirspacePolygon], coverage drawing: SensorCoverageDrawing?,
                          geodata: String?, title: String) throws {
         guard let html else { return }
         try Self.write({
@@ -89,15 +88,7 @@ struct HTMLMapOptions: ParsableArguments {
                     i += 1
                 }
             }
-            var coverage: (features: [Feature], finders: [IncursionFinder])?
-            if let coverageFile {
-                let fc = try GeoJSONReader.read(contentsOf: coverageFile)
-                let unions = fc.features.filter { $0.properties["layer"]?.stringValue == "coverage_union" }
-                let polygons = (unions.isEmpty ? fc.features : unions).filter {
-                    switch $0.geometry { case .polygon?, .multiPolygon?: true; default: false }
-                }
-                coverage = (polygons, coverageFinders)
-            }
+            let coverage = drawing.map { (features: $0.features, finders: $0.finders) }
             // The places near the tracks (their bounding box decides which).
             let extent = chosen.filter { !$0.track.fixes.isEmpty }.map { c in
                 MapLayer(name: c.track.id, role: .tracks, collection: FeatureCollection(features: [Feature(

@@ -17,17 +17,37 @@ struct IncursionsCommand: ParsableCommand {
 
             Airspaces: --airspace ISO (GeoData/airspace/<ISO>.geojson, land + territorial sea; falls back \
             to the land of countries.geojson with a warning) and --airspace-file F (Polygon and \
-            MultiPolygon features, checked with GEOS and unioned).
+            MultiPolygon features, checked with GEOS and unioned). For --airspace ISO the time inside is \
+            split into time over land (countries.geojson) and in the territorial sea.
+
+            Coverage: --coverage POLYGONS (the same at every altitude) or --sites SITES --profile NAME \
+            [--radar-height-m H]: a fix is covered within min(R, √(2kRe·H)+√(2kRe·h)) of a site (k = 4/3, \
+            h the fix's altitude, geodesic distance on WGS84; fixes without altitude at --target-alt-m), \
+            crossing times interpolated between fixes (altitude too). Gives first_covered_time, covered_s \
+            and warning_s (first airspace entry − first covered time).
+
+            Fields: per incursion open_at_start/open_at_end (a track's first or last fix is never called \
+            an entry or exit: those fields stay empty), the deepest point and its time, over_land_s and \
+            territorial_sea_s; per track that never enters, closest_approach_km with its time and point \
+            (geodesic). --min-exit-s S merges incursions separated by exits shorter than S seconds \
+            (default 0: none; the merged dwell includes the short time outside; stated in the summary). \
+            --group-by COLUMN[:N] groups tracks by a CSV column or GeoJSON property (its first N characters \
+            with :N, e.g. a callsign prefix): per group the union of the members' time inside beside the \
+            per-aircraft rows.
 
             Output format: --format, else the -o extension.
               geojson  inside parts as LineStrings (role incursion) and entry/exit Points
-                       (role entry_exit); -o x.gpkg or x.kml writes the same layers as
-                       GeoPackage or KML.
+                       (role entry_exit; kind track_start/track_end where the track
+                       starts or ends inside); -o x.gpkg or x.kml writes the same
+                       layers as GeoPackage or KML.
               csv      one row per track and airspace: track_id, airspace, dwell_s,
                        incursions, path_km, max_depth_km, first_entry_time,
                        last_exit_time, fixes (and first_covered_time, covered_s,
-                       warning_s with --coverage); -o F.csv also writes
-                       F.incursions.csv, one row per incursion.
+                       warning_s with coverage), then open_at_start, open_at_end,
+                       max_depth_time/lon/lat, over_land_s, territorial_sea_s,
+                       closest_approach_km/time/lon/lat, merged_exits (and group);
+                       -o F.csv also writes F.incursions.csv, one row per
+                       incursion, and with --group-by F.groups.csv.
               md       a Markdown summary.
             Times are ISO 8601 UTC. Without -o and --format only the summary is printed; it goes to \
             stdout, or to stderr when the data goes to stdout (-o -).
@@ -50,11 +70,16 @@ struct IncursionsCommand: ParsableCommand {
     @Option(name: .customLong("airspace-file"), help: "GeoJSON file of Polygon/MultiPolygon airspace features; repeatable.")
     var airspaceFiles: [String] = []
 
-    @Option(help: "Coverage GeoJSON (output of `perimeter coverage`/`compare`): its coverage_union feature(s), else all polygons.")
-    var coverage: String?
+    @OptionGroup(title: "Sensor coverage (first detection, time covered, warning time)") var sensors: SensorCoverageOptions
 
     @Option(name: .customLong("max-gap-s"), parsing: .unconditional, help: "Gaps between fixes longer than this (s) flag an interpolated incursion.")
     var maxGapS: Double = 300
+
+    @Option(name: .customLong("min-exit-s"), parsing: .unconditional, help: ArgumentHelp("Merge incursions separated by exits shorter than this (default 0: exact, nothing merged).", valueName: "s"))
+    var minExitS: Double = 0
+
+    @Option(name: .customLong("group-by"), help: ArgumentHelp("Group tracks by this CSV column or GeoJSON property (COLUMN:N: its first N characters): per group the union of the members' intervals.", valueName: "column[:n]"))
+    var groupBy: String?
 
     @OptionGroup(title: "Reading tracks") var reading: TrackReadingOptions
 
@@ -81,6 +106,9 @@ struct IncursionsCommand: ParsableCommand {
 
     enum DataFormat: String { case geojson, csv, md }
 
+    /// The coverage file, for code that reads `--coverage` (kept for the other commands' helpers).
+    var coverage: String? { sensors.coverage }
+
     func validate() throws {
         if scenario == nil && tracks == nil { throw ValidationError("give a TRACKS file or --scenario NAME") }
         if scenario != nil && tracks != nil { throw ValidationError("give either TRACKS or --scenario, not both") }
@@ -88,8 +116,20 @@ struct IncursionsCommand: ParsableCommand {
             throw ValidationError("give at least one --airspace ISO or --airspace-file FILE")
         }
         try SharedFlags.check(maxGapS, "--max-gap-s", unit: "seconds")
+        try SharedFlags.check(minExitS, "--min-exit-s", positive: false, unit: "seconds")
         if let f = format, DataFormat(rawValue: f) == nil { throw ValidationError("--format must be geojson, csv or md") }
         if let t = threads, t < 1 { throw FlagError("--threads must be at least 1, got \(t)") }
+        _ = try groupColumn()
+    }
+
+    /// `--group-by COLUMN[:N]` as (column, prefix length).
+    func groupColumn() throws -> (column: String, prefix: Int?)? {
+        guard let groupBy else { return nil }
+        let parts = groupBy.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let column = parts.first, !column.isEmpty else { throw FlagError("--group-by needs a column name, got '\(groupBy)'") }
+        guard parts.count == 2 else { return (column, nil) }
+        guard let n = Int(parts[1]), n > 0 else { throw FlagError("--group-by \(groupBy): the prefix length after ':' must be a positive integer") }
+        return (column, n)
     }
 
     /// The data format written, if any.
@@ -108,205 +148,14 @@ struct IncursionsCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let options = try reading.readOptions()
-        let outFormat = try dataFormat()
-        var warnings: [String] = []
-
-        // Inputs: the track file and airspaces, from the flags or the scenario.
-        var trackFile = tracks ?? ""
-        var trackFormat = TrackFileFormat.geojson
-        if let tracks { trackFormat = try reading.format(of: tracks) }
-        var codes = airspaceCodes
-        var scenarioValue: Scenario?
-        var geodataDir: String?
-        if let name = scenario {
-            let dir = try GeoDataLocator.directory(explicit: geodata)
-            geodataDir = dir
-            let s = try ScenarioCatalog.named(name, geodata: dir)
-            scenarioValue = s
-            trackFile = s.file
-            trackFormat = .geojson
-            for code in s.airspaces where !codes.contains(code) { codes.append(code) }
-            if s.trackCount == 0 {   // events only (no published track geometry): report them and stop
-                print("scenario \(s.name): \(s.title)\n  no tracks: no track geometry has been published; the reported events:")
-                for line in ScenarioEventReport.lines(s.events, centres: try ScenarioEventReport.centres(s, geodata: dir)) { print("  \(line)") }
-                return
-            }
-        }
-        var airspaces: [AirspacePolygon] = []
-        var finders: [String: IncursionFinder] = [:]
-        if !codes.isEmpty || scenarioValue != nil {
-            let dir = try geodataDir ?? GeoDataLocator.directory(explicit: geodata)
-            geodataDir = dir
-            var needed = codes
-            for check in scenarioValue.map({ $0.checks + $0.consistency + $0.contested }) ?? [] { for a in check.airspaces where !needed.contains(a) { needed.append(a) } }
-            for code in needed {
-                let (airspace, _, warning) = try AirspaceLoader.national(iso: code, geodata: dir)
-                if let warning { warnings.append(warning) }
-                if codes.contains(code) { airspaces.append(airspace) }
-                finders[code] = try IncursionFinder(airspace: airspace, maxGapS: maxGapS)
-            }
-        }
-        // A scenario's zones (an ADIZ, airport zones): run like airspaces, reported by their kind.
-        for zone in scenarioValue?.zones ?? [] {
-            let file = GeoDataLocator.file(zone.file, in: geodataDir ?? "")
-            let wanted = zone.features
-            let polygon = try AirspaceLoader.polygon(file: file, name: zone.name,
-                                                     select: wanted.map { w in { w.contains($0.properties["name"]?.stringValue ?? "") } })
-            airspaces.append(polygon)
-            finders[zone.name] = try IncursionFinder(airspace: polygon, maxGapS: maxGapS)
-        }
-        for file in airspaceFiles {
-            let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            airspaces.append(try AirspaceLoader.polygon(file: file, name: name))
-        }
-        var coverageFinders: [IncursionFinder] = []
-        if let coverage {
-            let fc = try GeoJSONReader.read(contentsOf: coverage)
-            let hasUnion = fc.features.contains { $0.properties["layer"]?.stringValue == "coverage_union" }
-            let polygon = try AirspaceLoader.polygon(
-                file: coverage, name: "coverage",
-                select: hasUnion ? { $0.properties["layer"]?.stringValue == "coverage_union" } : nil,
-                allowOtherGeometries: true)
-            coverageFinders = [try IncursionFinder(airspace: polygon, maxGapS: maxGapS, measuresPenetration: false)]
-        }
-        let airspaceFinders = try airspaces.map { a in try finders[a.name] ?? IncursionFinder(airspace: a, maxGapS: maxGapS) }
-        for w in warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-
-        // Analysis.
-        let analyzer = TrackAnalyzer(airspaces: airspaceFinders, coverage: coverageFinders)
-        let progress = ProgressReporter(label: "incursions", quiet: quiet)
-        let fromStdin = trackFile == "-"
-        let needsTracksAgain = outFormat == .geojson || scenarioValue != nil || mapOptions.map != nil || htmlMap.html != nil
-        var source = try trackFormat.open(trackFile, options: options)
-        source.progress = progress.sink
-        source.retainsTracks = fromStdin && needsTracksAgain
-        let axisCheck = (geodataDir ?? (try? GeoDataLocator.directory(explicit: geodata)))
-            .flatMap { try? AxisOrderCheck.countries(geodata: $0) }
-        if let axisCheck { source.observer = { axisCheck.observe($0) } }
-        let workers = max(1, SharedFlags.threads(threads) - 1)  // one more thread reads
-        // Per-track CSV to stdout is streamed: each track's rows as soon as it is done.
-        let stream: RowStream? = outFormat == .csv && (output ?? "-") == "-" && !needsTracksAgain
-            ? RowStream(coverage: !coverageFinders.isEmpty) : nil
-        var onReport: (@Sendable (TrackReport) -> Void)? = nil
-        if let stream { onReport = { stream.write($0) } }
-        let result = try TrackPipeline.run(&source, analyzer: analyzer, workers: workers, keepReports: stream == nil,
-                                           onReport: onReport)
-        let stats = result.statistics
-        progress.finish(done: stats.fixes, total: nil, unit: "fixes")
-        if scenarioValue == nil, let w = axisCheck?.warning(source: fromStdin ? "standard input" : trackFile) {
-            FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
-        }
-        guard stats.tracks > 0 else {
-            throw DomainError.invalidInput(source: trackFile, message: stats.emptyTracksSkipped + stats.invalidSkipped > 0
-                ? "no usable track (\(Plural.counted(stats.invalidSkipped, "invalid row")) and \(Plural.counted(stats.emptyTracksSkipped, "empty track")) skipped)"
-                : "no tracks in the file")
-        }
-
-        // Tracks again, for geometry and scenario checks (a second streamed pass; files are small or
-        // the output asks for geometry).
-        var secondPass: [Track]? = nil
-        if fromStdin && needsTracksAgain {
-            secondPass = source.retained
-        } else if outFormat == .geojson || scenarioValue != nil {
-            var again = try trackFormat.open(trackFile, options: options)
-            var all: [Track] = []
-            while let t = try again.nextTrack() { all.append(t) }
-            secondPass = all
-        }
-
-        // Output: encoded in full first, then written atomically.
-        if let outFormat {
-            let path = output ?? "-"
-            switch outFormat {
-            case .geojson:
-                var lines: [Feature] = [], points: [Feature] = []
-                for (t, r) in zip(secondPass ?? [], result.reports) {
-                    for (k, s) in r.airspaces.enumerated() {
-                        let f = IncursionFeatures.features(track: t, summary: s, coverage: k < r.coverage.count ? r.coverage[k] : nil)
-                        lines += f.lines
-                        points += f.points
-                    }
-                }
-                try writeLayers([("incursions", FeatureCollection(features: lines)), ("entry_exit", FeatureCollection(features: points))], to: path)
-            case .csv where stream != nil:
-                break  // written while reading
-            case .csv:
-                try write(IncursionCSV.perTrack(result.reports), to: path)
-                if path != "-" {
-                    let sidecar = ((path as NSString).deletingPathExtension) + ".incursions.csv"
-                    try write(IncursionCSV.perIncursion(result.reports), to: sidecar)
-                }
-            case .md:
-                try write(IncursionMarkdown.summary(source: trackFile, result: result), to: path)
-            }
-        }
-
-        try mapOptions.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
-                                                                                  : try trackFormat.open(trackFile, options: options) },
-                                       airspaces: airspaces, geodata: geodataDir ?? geodata,
-                                       title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
-        try htmlMap.writeIncursions(result, tracks: secondPass, reopen: { fromStdin ? AnyTrackSource(TrackArraySource(secondPass ?? []))
-                                                                               : try trackFormat.open(trackFile, options: options) },
-                                    airspaces: airspaces, coverageFile: coverage, coverageFinders: coverageFinders,
-                                    geodata: geodataDir ?? geodata,
-                                    title: scenarioValue?.title ?? "Incursions: \(SharedFlags.counted(stats.tracks, "track")) from \((trackFile as NSString).lastPathComponent)")
-
-        // Summary.
-        let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-        var text = "incursions: \(SharedFlags.counted(stats.tracks, "track")), \(SharedFlags.counted(stats.fixes, "fix", "fixes")) from \(fromStdin ? "standard input" : trackFile)\n"
-        var notes: [String] = []
-        if stats.duplicateTimesDropped > 0 { notes.append("\(SharedFlags.counted(stats.duplicateTimesDropped, "fix", "fixes")) with duplicate times dropped") }
-        if stats.invalidSkipped > 0 { notes.append("\(SharedFlags.counted(stats.invalidSkipped, "invalid row")) skipped") }
-        if stats.emptyTracksSkipped > 0 { notes.append("\(SharedFlags.counted(stats.emptyTracksSkipped, "empty track")) skipped") }
-        notes += TrackReadNotes.notes(stats, options: options)
-        if !notes.isEmpty { text += "  " + notes.joined(separator: "; ") + "\n" }
-        let width = max(10, (result.totals.map(\.airspace.count).max() ?? 0) + 1)
-        func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
-        text += "  " + pad("airspace") + "tracks_in incursions      dwell_s      path_km  max_depth_km\n"
-        for t in result.totals {
-            text += "  " + pad(t.airspace) + String(format: "%9d %10d %12.1f %12.1f %13.2f\n", t.tracksWithIncursions,
-                           t.incursions, t.totalDwellS, t.totalPathLengthM / 1000, t.maxPenetrationM / 1000)
-        }
-        if !coverageFinders.isEmpty {
-            let warned = stream?.warningTimes ?? result.reports.compactMap { $0.coverage.first?.warningTimeS }
-            if !warned.isEmpty {
-                text += "  warning time (coverage → first airspace entry): \(SharedFlags.counted(warned.count, "track")), "
-                    + String(format: "min %.0f s, median %.0f s\n", warned.min()!, warned.sorted()[warned.count / 2])
-            }
-        }
-        text += String(format: "  time: %.2f s (%.0f tracks/s, %.0f fixes/s)\n", elapsed, Double(stats.tracks) / elapsed, Double(stats.fixes) / elapsed)
-        if outFormat != nil { text += "  output: \((output ?? "-") == "-" ? "stdout" : output!)\n" }
-
-        var failed = 0
-        if let s = scenarioValue, let tracksRead = secondPass {
-            let outcomes = ScenarioEvaluation.evaluate(s, tracks: tracksRead, reports: result.reports,
-                                                       airspaceOrder: result.totals.map(\.airspace), finders: finders,
-                                                       geodata: geodataDir)
-            text += "scenario \(s.name): \(s.title)\n"
-            for z in s.zones { text += "  \(z.name) is an \(z.kind.rawValue.replacingOccurrences(of: "_", with: " ")): entering it is an \(z.kind.entryTerm), not a violation\n" }
-            for o in outcomes {
-                text += "  \(o.line)\n"
-                if o.fails { failed += 1 }
-            }
-            if outcomes.isEmpty { text += "  (no checks)\n" }
-        }
-        if outFormat != nil && (output ?? "-") == "-" {
-            FileHandle.standardError.write(Data(text.utf8))
-        } else {
-            print(text, terminator: "")
-        }
+        guard let setup = try prepare() else { return }
+        let run = try analyze(setup)
+        try writeData(setup, run)
+        try writeMaps(setup, run)
+        let failed = try printSummary(setup, run, elapsed: max(Date().timeIntervalSince(started), 1e-9))
         if failed > 0 {
             FileHandle.standardError.write(Data("scenario \(scenario ?? ""): \(SharedFlags.counted(failed, "check")) outside the stated tolerance\n".utf8))
             throw ExitCode(1)
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        if path == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } else {
-            try AtomicFileWriter.write(Data(text.utf8), to: path)
         }
     }
 }

@@ -74,10 +74,11 @@ struct MapOptions: ParsableArguments {
     /// The map of an incursions run: ``IncursionMap`` over the tracks (`tracks` when already read, else read
     /// again from `reopen()`, keeping only the tracks drawn).
     func writeIncursions(_ result: TrackPipeline.Result, tracks: [Track]?, reopen: () throws -> AnyTrackSource,
-                         airspaces: [AirspacePolygon], geodata: String?, title: String) throws {
+                         airspaces: [AirspacePolygon], coverage: SensorCoverageDrawing? = nil, geodata: String?, title: String) throws {
         guard map != nil else { return }
         try write({
-            var drawing = IncursionMap(reports: result.reports, airspaces: airspaces)
+            var drawing = IncursionMap(reports: result.reports, airspaces: airspaces,
+                                       coverage: coverage.map { ($0.features, $0.label) })
             if let tracks {
                 for (i, t) in tracks.enumerated() where drawing.wants(trackAt: i) { drawing.add(t, at: i) }
             } else {

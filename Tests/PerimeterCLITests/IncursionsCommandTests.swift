@@ -31,7 +31,9 @@ import Testing
                                      dir.appendingPathComponent("box.geojson").path, "-o", out, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "track_id,airspace,dwell_s,incursions,path_km,max_depth_km,first_entry_time,last_exit_time,fixes")
+        #expect(lines[0] == "track_id,airspace,dwell_s,incursions,path_km,max_depth_km,first_entry_time,last_exit_time,fixes,"
+                + "open_at_start,open_at_end,max_depth_time,max_depth_lon,max_depth_lat,over_land_s,territorial_sea_s,"
+                + "closest_approach_km,closest_approach_time,closest_approach_lon,closest_approach_lat,merged_exits")
         let f = lines[1].split(separator: ",", omittingEmptySubsequences: false)
         #expect(f[0] == "T" && f[1] == "box" && f[3] == "1")
         #expect(abs(Double(f[2])! - 100) < 0.01, "dwell \(f[2])")

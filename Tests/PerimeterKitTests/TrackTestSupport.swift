@@ -127,3 +127,27 @@ enum CoverageOracle {
         var description: String { message }
     }
 }
+
+/// The incursion-fields oracle (tools/oracles/incursion_fields.py: GeographicLib and pyproj): horizon-limited
+/// coverage along a meridian and the closest approach of a geodesic to a point. A missing interpreter fails.
+enum FieldsOracle {
+    static func run(_ mode: String, _ cases: [[String: Any]]) throws -> [[String: Any]] {
+        let python = TrackTestSupport.python
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw CoverageOracle.OracleFailure(message: "oracle Python not found at \(python): run `make test-deps` or set PERIMETER_PYTHON")
+        }
+        let script = TrackTestSupport.packageRoot.appendingPathComponent("tools/oracles/incursion_fields.py").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-fields-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.json"), output = dir.appendingPathComponent("out.json")
+        try JSONSerialization.data(withJSONObject: ["cases": cases]).write(to: input)
+        let (status, _, err) = try TrackTestSupport.run(python, [script, mode, input.path, output.path])
+        guard status == 0 else { throw CoverageOracle.OracleFailure(message: "incursion_fields.py \(mode) failed (\(status)): \(err)") }
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+        guard let results = root?["results"] as? [[String: Any]], results.count == cases.count else {
+            throw CoverageOracle.OracleFailure(message: "incursion_fields.py \(mode) gave no results")
+        }
+        return results
+    }
+}

@@ -47,7 +47,8 @@ PRESETS = {
 DEFAULT_COLUMNS = {"id": "track_id", "time": "time"}
 
 # Types of the per-track columns in Parquet output (by name; anything else is text).
-INT_COLUMNS = {"incursions": "int", "fixes": "bigint"}
+INT_COLUMNS = {"incursions": "int", "fixes": "bigint", "merged_exits": "int"}
+BOOL_COLUMNS = {"open_at_start", "open_at_end"}
 
 ROW_ERROR = re.compile(r"<<PERIMETER_BAD_ROW (-?\d+) (-?\d+) (-?\d+)\|(.*?)>>", re.S)
 JOB_ERROR = re.compile(r"<<PERIMETER_FAILED\|(.*?)>>", re.S)
@@ -347,8 +348,25 @@ def read_parquet_inputs(spark, files, wanted):
 # Executors: one perimeter process per partition
 
 
-def make_partition_runner(binary_name, airspace_names, coverage_name, flags, header):
+def make_partition_runner(binary_name, airspace_names, coverage_name, flags, header, codes=(), countries_name=None):
+    """`codes`: the --airspace ISO codes, whose files are the first len(codes) of `airspace_names`: run as
+    `--airspace ISO` in a GeoData folder made of the shipped files (airspace/ISO.geojson, countries.geojson, profiles.json),
+    so that the CLI splits their time into land and territorial sea exactly as on one machine."""
     header_bytes = (header + "\n").encode("utf-8")
+    geodata_dir = []
+
+    def geodata():
+        from pyspark import SparkFiles
+        if not geodata_dir:
+            d = tempfile.mkdtemp(prefix="perimeter-geodata-")
+            os.makedirs(os.path.join(d, "airspace"))
+            for code, name in zip(codes, airspace_names):
+                os.symlink(SparkFiles.get(name), os.path.join(d, "airspace", code + ".geojson"))
+            os.symlink(SparkFiles.get(countries_name), os.path.join(d, "countries.geojson"))
+            # GeoData's marker file (the CLI recognises a GeoData folder by it).
+            os.symlink(SparkFiles.get("profiles.json"), os.path.join(d, "profiles.json"))
+            geodata_dir.append(d)
+        return geodata_dir[0]
 
     def executable():
         from pyspark import SparkFiles
@@ -364,7 +382,11 @@ def make_partition_runner(binary_name, airspace_names, coverage_name, flags, hea
         from pyspark import SparkFiles
         cmd = [executable(), "incursions", "-", "--format-in", "csv", "--format", "csv", "-o", "-",
                "--quiet", "--sort", "--threads", "1"]
-        for a in airspace_names:
+        if codes:
+            cmd += ["--geodata", geodata()]
+            for code in codes:
+                cmd += ["--airspace", code]
+        for a in airspace_names[len(codes):]:
             cmd += ["--airspace-file", SparkFiles.get(a)]
         if coverage_name:
             cmd += ["--coverage", SparkFiles.get(coverage_name)]
@@ -499,7 +521,9 @@ def parquet_frame(rows, header):
             c = c.try_cast(INT_COLUMNS[n])
         elif n.endswith("_time"):
             c = F.try_to_timestamp(F.nullif(c, F.lit("")))
-        elif n.endswith(("_s", "_km", "_m", "_km2")):
+        elif n in BOOL_COLUMNS:
+            c = F.nullif(c, F.lit("")).try_cast("boolean")
+        elif n.endswith(("_s", "_km", "_m", "_km2", "_lon", "_lat")):
             c = c.try_cast("double")
         cols.append(c.alias(n))
     return parsed.orderBy("track_id", "seq").select(*cols)
@@ -589,6 +613,15 @@ def main(argv):
         sc.addFile(binary)
         for a in airspaces:
             sc.addFile(a)
+        codes = [c.upper() for c in args.airspace]
+        countries = None
+        if codes:
+            geodata = args.geodata or os.environ.get("PERIMETER_GEODATA") or os.path.join(REPO, "GeoData")
+            countries = os.path.join(geodata, "countries.geojson")
+            if not os.path.isfile(countries):
+                raise JobError(f"{countries}: no such file (the land of --airspace {codes[0]}); give --geodata DIR")
+            sc.addFile(countries)
+            sc.addFile(os.path.join(geodata, "profiles.json"))
         if args.coverage:
             sc.addFile(os.path.abspath(args.coverage))
         flags = []
@@ -601,7 +634,8 @@ def main(argv):
         if args.time_unit:
             flags += ["--time-unit", args.time_unit]
         runner = make_partition_runner(os.path.basename(binary), [os.path.basename(a) for a in airspaces],
-                                       os.path.basename(args.coverage) if args.coverage else None, flags, header)
+                                       os.path.basename(args.coverage) if args.coverage else None, flags, header,
+                                       codes=codes, countries_name=os.path.basename(countries) if countries else None)
         # Two tasks per core, more for big inputs (≈ 512 MiB of rows per task): each task runs one
         # perimeter process whose memory is bounded by the tracks in flight, so few big tasks are fine.
         total = sum(n for _, n in listed)

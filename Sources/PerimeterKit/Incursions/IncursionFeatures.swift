@@ -9,11 +9,19 @@ public enum IncursionFeatures {
     static func properties(_ i: Incursion, track: String, airspace: String, number: Int) -> JSONObject {
         [
             "track_id": .string(track), "airspace": .string(airspace), "n": .integer(number),
-            "entry_time": .string(UTCTime.iso8601(i.entryTime)), "exit_time": .string(UTCTime.iso8601(i.exitTime)),
+            "entry_time": i.openAtStart ? .null : .string(UTCTime.iso8601(i.entryTime)),
+            "exit_time": i.openAtEnd ? .null : .string(UTCTime.iso8601(i.exitTime)),
+            "inside_from_time": .string(UTCTime.iso8601(i.entryTime)), "inside_to_time": .string(UTCTime.iso8601(i.exitTime)),
             "dwell_s": .number(rounded(i.dwellS, 3)), "path_km": .number(rounded(i.pathLengthM / 1000, 3)),
             "max_depth_km": .number(rounded(i.maxPenetrationM / 1000, 3)),
             "open_at_start": .bool(i.openAtStart), "open_at_end": .bool(i.openAtEnd),
             "interpolated_gap": .bool(i.interpolatedGap),
+            "max_depth_time": i.maxDepthTime.map { .string(UTCTime.iso8601($0)) } ?? .null,
+            "max_depth_lon": i.maxDepthPoint.map { .number(rounded($0.lon, 6)) } ?? .null,
+            "max_depth_lat": i.maxDepthPoint.map { .number(rounded($0.lat, 6)) } ?? .null,
+            "over_land_s": i.overLandS.map { .number(rounded($0, 3)) } ?? .null,
+            "territorial_sea_s": i.inTerritorialSeaS.map { .number(rounded($0, 3)) } ?? .null,
+            "merged_exits": .integer(i.mergedExits),
         ]
     }
 
@@ -41,13 +49,25 @@ public enum IncursionFeatures {
             for (kind, time, point) in [("entry", i.entryTime, i.entryPoint), ("exit", i.exitTime, i.exitPoint)] {
                 let p: JSONObject = [
                     "role": "entry_exit", "track_id": .string(track.id), "airspace": .string(summary.airspace), "n": .integer(k + 1),
-                    "kind": .string(kind), "time": .string(UTCTime.iso8601(time)),
+                    // A track that starts (ends) inside has no entry (exit): its first (last) fix is marked as such.
+                    "kind": .string(kind == "entry" ? (i.openAtStart ? "track_start" : "entry") : (i.openAtEnd ? "track_end" : "exit")),
+                    "time": .string(UTCTime.iso8601(time)),
                     "open": .bool(kind == "entry" ? i.openAtStart : i.openAtEnd),
                 ]
                 points.append(Feature(geometry: .point(Position(point)), properties: p))
             }
         }
         return (lines, points)
+    }
+
+    /// A track's closest approach to an airspace it never entered: a Point (role `marks`, kind
+    /// `closest_approach`) with `closest_approach_km`, its time and the nearest boundary point.
+    public static func closestApproach(_ c: ClosestApproach, track: String, airspace: String) -> Feature {
+        Feature(geometry: .point(Position(c.point)), properties: [
+            "role": "entry_exit", "kind": "closest_approach", "track_id": .string(track), "airspace": .string(airspace),
+            "closest_approach_km": .number(rounded(c.distanceM / 1000, 3)), "time": .string(UTCTime.iso8601(c.time)),
+            "boundary_lon": .number(rounded(c.boundaryPoint.lon, 6)), "boundary_lat": .number(rounded(c.boundaryPoint.lat, 6)),
+        ])
     }
 
     /// Adds `first_covered_time`, `covered_s` and `warning_s` (null when unknown).

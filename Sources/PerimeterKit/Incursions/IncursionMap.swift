@@ -18,14 +18,24 @@ public struct IncursionMap: Sendable {
     public let airspaces: [AirspacePolygon]
     /// Indices (input order) of the tracks to draw.
     public let selected: Set<Int>
-    private var tracks: [Feature] = [], inside: [Feature] = [], marks: [Feature] = []
+    private var tracks: [Feature] = [], inside: [(label: String, features: [Feature])] = [], marks: [Feature] = []
+    /// The drawn tracks themselves, kept for the annotations when few (at most ``maxAnnotatedTracks``).
+    private var annotated: [Track] = []
+    /// Tracks drawn with time ticks, direction arrows and labelled entries/exits: at most this many
+    /// (beyond, the map would be a blur of labels).
+    public static let maxAnnotatedTracks = 12
 
     /// - Parameters:
     ///   - reports: the run's reports, one per track in input order.
     ///   - airspaces: the airspaces the tracks were run against (drawn as dashed outlines).
-    public init(reports: [TrackReport], airspaces: [AirspacePolygon], maxTracks: Int = 2000, maxVerticesPerTrack: Int = 1000) {
+    /// Coverage polygons drawn under the tracks, with their legend label.
+    public let coverage: (features: [Feature], label: String)?
+
+    public init(reports: [TrackReport], airspaces: [AirspacePolygon], coverage: (features: [Feature], label: String)? = nil,
+                maxTracks: Int = 2000, maxVerticesPerTrack: Int = 1000) {
         self.reports = reports
         self.airspaces = airspaces
+        self.coverage = coverage
         self.maxTracks = max(1, maxTracks)
         self.maxVerticesPerTrack = max(2, maxVerticesPerTrack)
         selected = Self.select(reports: reports, maxTracks: self.maxTracks)
@@ -66,9 +76,12 @@ public struct IncursionMap: Sendable {
         tracks.append(Feature(geometry: .lineString(positions), properties: ["track_id": .string(track.id), "fixes": .integer(fixes.count)]))
         for summary in reports[index].airspaces where !summary.incursions.isEmpty {
             let f = IncursionFeatures.features(track: track, summary: summary)
-            inside += f.lines
+            let dwell = TrackAnnotations.duration(summary.totalDwellS)
+            let open = summary.incursions.last?.openAtEnd == true ? ", track ends inside" : ""
+            inside.append(("\(track.id) in \(summary.airspace): \(dwell)\(open)", f.lines))
             marks += f.points
         }
+        if annotated.count <= Self.maxAnnotatedTracks { annotated.append(track) }
     }
 
     /// The layers: airspaces (outline, not setting the extent), tracks, inside parts, entry/exit marks.
@@ -83,11 +96,59 @@ public struct IncursionMap: Sendable {
             out.append(MapLayer(name: "airspace", role: .airspace, collection: FeatureCollection(features: features),
                                 legendLabel: "Airspace: \(airspaces.map(\.name).joined(separator: ", "))", fitsExtent: false))
         }
+        if let coverage {
+            out.append(MapLayer(name: "coverage", role: .coverage, collection: FeatureCollection(features: coverage.features),
+                                legendLabel: coverage.label, fitsExtent: false))
+        }
         let total = reports.count
         let label = tracks.count < total ? "Tracks (\(tracks.count) of \(total) drawn)" : "Tracks (\(total))"
         out.append(MapLayer(name: "tracks", role: .tracks, collection: FeatureCollection(features: tracks), legendLabel: label))
-        out.append(MapLayer(name: "inside", role: .inside, collection: FeatureCollection(features: inside), legendLabel: "Inside airspace"))
-        out.append(MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: marks), legendLabel: "Entry / exit"))
+        let annotate = annotated.count <= Self.maxAnnotatedTracks
+        if annotate && inside.count <= 8 {
+            // One legend row per track and airspace with its dwell.
+            for (k, part) in inside.enumerated() {
+                out.append(MapLayer(name: k == 0 ? "inside" : "inside_\(k + 1)", role: .inside,
+                                    collection: FeatureCollection(features: part.features), legendLabel: "Inside: " + part.label))
+            }
+        } else {
+            let dwell = reports.reduce(0.0) { $0 + $1.airspaces.reduce(0) { $0 + $1.totalDwellS } }
+            out.append(MapLayer(name: "inside", role: .inside, collection: FeatureCollection(features: inside.flatMap(\.features)),
+                                legendLabel: "Inside airspace (total dwell \(TrackAnnotations.duration(dwell)))"))
+        }
+        if annotate, let interval = tickInterval {
+            let ticks = TrackAnnotations.deduplicatedLabels(annotated.flatMap { TrackAnnotations.ticks($0, interval: interval) },
+                                                            withinM: 4 * arrowSizeM)
+            let arrows = annotated.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: arrowSizeM) }
+            var arrowStyle = MapStyle.default(for: .tracks)
+            arrowStyle.fill = arrowStyle.stroke
+            arrowStyle.fillOpacity = 1
+            arrowStyle.strokeWidth = 0.5
+            out.append(MapLayer(name: "direction", role: .tracks, collection: FeatureCollection(features: arrows), style: arrowStyle,
+                                legendLabel: "Direction of flight", fitsExtent: false))
+            var tickStyle = MapStyle.default(for: .marks)
+            tickStyle.pointRadius = 2.2
+            tickStyle.pointFill = "#222222"
+            out.append(MapLayer(name: "time_ticks", role: .marks, collection: FeatureCollection(features: ticks), style: tickStyle,
+                                legendLabel: "Time ticks every \(TrackAnnotations.duration(interval)) (UTC)", fitsExtent: false))
+        }
+        let shownMarks = annotate ? TrackAnnotations.labelled(marks) : marks
+        out.append(MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: shownMarks),
+                            legendLabel: annotate ? "Entry / exit (UTC); open circle: track starts/ends inside" : "Entry / exit"))
         return out
+    }
+
+    /// The tick interval for the annotated tracks (at most ten ticks over the longest), nil without time.
+    var tickInterval: Double? {
+        let longest = annotated.map { ($0.fixes.last?.time ?? 0) - ($0.fixes.first?.time ?? 0) }.max() ?? 0
+        return longest > 0 ? TrackAnnotations.tickInterval(durationS: longest) : nil
+    }
+
+    /// Arrow size: 2.5 % of the annotated tracks' extent (at least 300 m).
+    var arrowSizeM: Double {
+        let points = annotated.flatMap { $0.fixes.map(\.position) }
+        guard let lon0 = points.map(\.lon).min(), let lon1 = points.map(\.lon).max(),
+              let lat0 = points.map(\.lat).min(), let lat1 = points.map(\.lat).max() else { return 300 }
+        let diagonal = Geodesic.wgs84.distance(Coordinate(lon: lon0, lat: lat0), Coordinate(lon: lon1, lat: lat1))
+        return max(300, 0.025 * diagonal)
     }
 }

@@ -57,6 +57,10 @@ enum MapLegend {
             let y = y0 + 5 + rowHeight * Double(i) + rowHeight / 2
             let st = layer.style
             switch layer.role {
+            case .marks where layer.name == "time_ticks":  // plain dots, not the entry/exit pair
+                s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
+            case .tracks where layer.name == "direction":  // an arrowhead
+                s += "<path d=\"M\(try n(x0 + 12)) \(try n(y - 5)) L\(try n(x0 + 26)) \(try n(y)) L\(try n(x0 + 12)) \(try n(y + 5)) Z\" fill=\"\(st.fill ?? "#333")\"/>"
             case .marks:
                 s += "<circle cx=\"\(try n(x0 + 14))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.entryColor)\" stroke=\"\(st.stroke ?? "none")\"/>"
                 s += "<circle cx=\"\(try n(x0 + 26))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.exitColor)\" stroke=\"\(st.stroke ?? "none")\"/>"

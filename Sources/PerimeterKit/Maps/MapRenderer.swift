@@ -205,10 +205,18 @@ public struct MapRenderer: Sendable {
             fill = kind.lowercased().hasPrefix("exit") ? Self.exitColor : kind.lowercased().hasPrefix("entry") ? Self.entryColor : fill
         }
         let kindAttr = kind.map { " data-kind=\"\(SVGText.escaped($0))\"" } ?? ""
+        // A track's own first/last fix inside an airspace is no entry/exit: a small open circle, not the symbol.
+        let trackEnd = kind == "track_end" || kind == "track_start"
+        let radius = trackEnd ? min(3, st.pointRadius) : st.pointRadius
+        if trackEnd { fill = "#ffffff" }
         var s = ""
         for p in positions {
             guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
-            s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(st.pointRadius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
+            s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(radius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
+            if layer.role == .marks, let label = feature.properties["label"]?.stringValue,
+               let at = placer.placeBeside(label, x: px.x, y: px.y, r: radius, fontSize: kind == "tick" ? 9 : 11) {
+                s += "<text class=\"mark-label\" x=\"\(try SVGText.number(at.x))\" y=\"\(try SVGText.number(at.y))\" text-anchor=\"\(at.anchor)\" font-size=\"\(kind == "tick" ? 9 : 11)\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(label))</text>\n"
+            }
             if layer.role == .sites || layer.role == .places, let name = CountryLabels.name(feature.properties),
                let at = placer.placeBeside(name, x: px.x, y: px.y, r: st.pointRadius, fontSize: 11) {
                 let cls = layer.role == .sites ? "site-label" : "place-label"

@@ -41,6 +41,7 @@ public final class CSVTrackReader: TrackSource {
     private var lineNumber = 0
 
     private var separator: UInt8 = 0x2C
+    private var groupColumn = -1
     private var idColumn = 0, timeColumn = 0, lonColumn = 0, latColumn = 0, altitudeColumn = -1, positionColumn = -1
     private var idName = "", timeName = "", lonName = "", latName = "", altitudeName = "", positionName = ""
     private var neededFields = 0
@@ -220,9 +221,10 @@ public final class CSVTrackReader: TrackSource {
             latColumn = try column(options.latColumn)
         }
         altitudeColumn = find(options.altitudeColumn) ?? -1
+        if let group = options.groupColumn { groupColumn = try column(group) }
         idName = names[idColumn]; timeName = names[timeColumn]; lonName = names[lonColumn]; latName = names[latColumn]
         if altitudeColumn >= 0 { altitudeName = names[altitudeColumn] }
-        neededFields = max(idColumn, timeColumn, lonColumn, latColumn, altitudeColumn) + 1
+        neededFields = max(idColumn, timeColumn, lonColumn, latColumn, altitudeColumn, groupColumn) + 1
         let used = [idColumn, timeColumn, lonColumn, latColumn] + (altitudeColumn >= 0 ? [altitudeColumn] : [])
         plainRowsAllowed = positionColumn < 0 && Set(used).count == used.count
         fieldStart.deallocate(); fieldEnd.deallocate(); quoted.deallocate()
@@ -505,6 +507,7 @@ public final class CSVTrackReader: TrackSource {
         let a = fieldStart[idColumn], n = fieldEnd[idColumn] - a
         let id = UnsafeBufferPointer(start: buffer + a, count: n)
         try tracks.add(fix, id: id, quoted: quoted[idColumn], line: lineNumber)
+        if groupColumn >= 0 { tracks.setGroupIfMissing { text(groupColumn) } }
     }
 }
 

@@ -15,21 +15,14 @@ public struct CoverageTiming: Sendable, Hashable {
     public var warningTimeS: Double?
 
     public init(coverage: [[Incursion]], airspace: [Incursion]) {
-        var intervals = coverage.flatMap { $0.map { ($0.entryTime, $0.exitTime) } }
-        intervals.sort { $0.0 < $1.0 }
-        var total = 0.0
-        var current: (Double, Double)? = nil
-        for (a, b) in intervals {
-            if let (ca, cb) = current, a <= cb {
-                current = (ca, max(cb, b))
-            } else {
-                if let (ca, cb) = current { total += cb - ca }
-                current = (a, b)
-            }
-        }
-        if let (ca, cb) = current { total += cb - ca }
-        firstInsideCoverageTime = intervals.first?.0
-        totalInsideCoverageS = total
+        self.init(covered: coverage.flatMap { $0.map { TimeSpan(start: $0.entryTime, end: $0.exitTime) } }, airspace: airspace)
+    }
+
+    /// From the covered time intervals (any order, overlaps counted once) and the airspace's incursions.
+    public init(covered: [TimeSpan], airspace: [Incursion]) {
+        let spans = TimeSpan.union(covered)
+        firstInsideCoverageTime = spans.first?.start
+        totalInsideCoverageS = spans.reduce(0) { $0 + $1.durationS }
         firstAirspaceEntryTime = airspace.first?.entryTime
         if let covered = firstInsideCoverageTime, let entry = firstAirspaceEntryTime {
             warningTimeS = entry - covered

@@ -4,6 +4,8 @@ struct FixAccumulator {
     let file: String
     let options: TrackReadOptions
     var id = ""
+    /// The track's group (`TrackReadOptions.groupColumn`), if read.
+    var group: String? = nil
     var fixes: [Fix] = []
     var firstLine = 0
     /// The latest time appended (with sorting, not necessarily the last fix's time).
@@ -22,6 +24,7 @@ struct FixAccumulator {
 
     mutating func start(id: String, line: Int) {
         self.id = id
+        group = nil
         fixes.removeAll(keepingCapacity: true)
         firstLine = line
         latest = -Double.infinity
@@ -78,7 +81,7 @@ struct FixAccumulator {
         }
         statistics.tracks += 1
         statistics.fixes += fixes.count
-        let track = Track(id: id, fixes: fixes)
+        let track = Track(id: id, fixes: fixes, group: group)
         fixes = []
         if reserve { fixes.reserveCapacity(track.fixes.count) }
         return track

@@ -53,6 +53,7 @@ public final class GeoJSONTrackReader: TrackSource {
     private struct Draft {
         var id: String
         var path: String
+        var group: String? = nil
         var fixes: [(Fix, String)] = []
     }
 
@@ -86,7 +87,7 @@ public final class GeoJSONTrackReader: TrackSource {
                 guard times.count == positions.count else {
                     throw fail(timesPath, .invalidFeature("\(times.count) times for \(positions.count) vertices"), track: id)
                 }
-                var draft = Draft(id: id, path: here)
+                var draft = Draft(id: id, path: here, group: group(feature))
                 for (j, (p, t)) in zip(positions, times).enumerated() {
                     guard let time = try self.time(t, at: "\(timesPath)[\(j)]", track: id) else {
                         if options.skipInvalid { statistics.invalidSkipped += 1; continue }
@@ -110,7 +111,7 @@ public final class GeoJSONTrackReader: TrackSource {
                     drafts[n].fixes.append(fix)
                 } else {
                     byPointID[id] = drafts.count
-                    drafts.append(Draft(id: id, path: here, fixes: [fix]))
+                    drafts.append(Draft(id: id, path: here, group: group(feature), fixes: [fix]))
                 }
             default:
                 if options.skipInvalid { statistics.invalidSkipped += 1; continue }
@@ -121,6 +122,7 @@ public final class GeoJSONTrackReader: TrackSource {
         var accumulator = FixAccumulator(file: path, options: options)
         for draft in drafts {
             accumulator.start(id: draft.id, line: 0)
+            accumulator.group = draft.group
             for (fix, where_) in draft.fixes {
                 do { try accumulator.append(fix, line: 0, statistics: &statistics) } catch var e as TrackReadError {
                     e.featurePath = where_
@@ -134,6 +136,13 @@ public final class GeoJSONTrackReader: TrackSource {
                 throw e
             }
         }
+    }
+
+    /// The feature's `groupColumn` property as text (nil when not asked for or absent).
+    private func group(_ feature: Feature) -> String? {
+        guard let key = options.groupColumn else { return nil }
+        guard let value = Self.property(feature, [key]).1, !value.isNull else { return nil }
+        return value.stringValue ?? Self.text(value)
     }
 
     /// Property names tried for the id, the time and the altitude of a Point, in order.

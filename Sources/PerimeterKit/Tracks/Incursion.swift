@@ -28,10 +28,22 @@ public struct Incursion: Sendable, Hashable {
     public var openAtEnd: Bool
     /// Some of the time inside is interpolated over a gap between fixes longer than `maxGapS`.
     public var interpolatedGap: Bool
+    /// Where the deepest penetration was reached (nil when depth is not measured).
+    public var maxDepthPoint: Coordinate? = nil
+    /// When the deepest penetration was reached, epoch seconds (nil when depth is not measured).
+    public var maxDepthTime: Double? = nil
+    /// Seconds of the incursion over the country's land (nil when the airspace has no land polygon).
+    public var overLandS: Double? = nil
+    /// Exits shorter than `--min-exit-s` merged into this incursion (0: none).
+    public var mergedExits: Int = 0
+
+    /// Seconds in the territorial sea: dwell minus time over land (nil without a land polygon).
+    public var inTerritorialSeaS: Double? { overLandS.map { max(0, dwellS - $0) } }
 
     public init(entryTime: Double, exitTime: Double, entryPoint: Coordinate, exitPoint: Coordinate,
                 dwellS: Double, pathLengthM: Double, maxPenetrationM: Double,
-                openAtStart: Bool, openAtEnd: Bool, interpolatedGap: Bool) {
+                openAtStart: Bool, openAtEnd: Bool, interpolatedGap: Bool,
+                maxDepthPoint: Coordinate? = nil, maxDepthTime: Double? = nil) {
         self.entryTime = entryTime
         self.exitTime = exitTime
         self.entryPoint = entryPoint
@@ -42,5 +54,7 @@ public struct Incursion: Sendable, Hashable {
         self.openAtStart = openAtStart
         self.openAtEnd = openAtEnd
         self.interpolatedGap = interpolatedGap
+        self.maxDepthPoint = maxDepthPoint
+        self.maxDepthTime = maxDepthTime
     }
 }

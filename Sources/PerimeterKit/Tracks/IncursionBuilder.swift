@@ -18,6 +18,8 @@ struct SegmentScratch {
 /// An end on the boundary (a crossing found on an edge) is at depth 0 without any search.
 struct InsidePiece {
     var a: Coordinate, b: Coordinate
+    /// Times at a and b, epoch seconds.
+    var ta: Double, tb: Double
     var lengthM: Double
     var aOnBoundary = false, bOnBoundary = false
 }

@@ -82,7 +82,8 @@ public struct IncursionFinder: Sendable {
                     entryTime: first.time, exitTime: first.time, entryPoint: first.position, exitPoint: first.position,
                     dwellS: 0, pathLengthM: 0,
                     maxPenetrationM: measuresPenetration ? depth.distance(start) : 0,
-                    openAtStart: true, openAtEnd: true, interpolatedGap: false))
+                    openAtStart: true, openAtEnd: true, interpolatedGap: false,
+                    maxDepthPoint: measuresPenetration ? first.position : nil, maxDepthTime: measuresPenetration ? first.time : nil))
             }
             return builder.results
         }
@@ -281,7 +282,7 @@ public struct IncursionFinder: Sendable {
         builder.current.exitPoint = index.frame.normalized(pb)
         builder.current.pathLengthM += length
         if ctx.gap { builder.current.interpolatedGap = true }
-        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, lengthM: length,
+        if measuresPenetration { builder.insidePieces.append(InsidePiece(a: pa, b: pb, ta: ctx.t0 + u0 * ctx.dt, tb: ctx.t0 + u1 * ctx.dt, lengthM: length,
                                                                                aOnBoundary: aOnBoundary, bOnBoundary: bOnBoundary)) }
     }
 

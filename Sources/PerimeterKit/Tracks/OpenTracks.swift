@@ -120,6 +120,11 @@ struct OpenTracks {
         }
     }
 
+    /// Sets the group of the track of the latest row, unless it has one (its first row set it).
+    mutating func setGroupIfMissing(_ group: () -> String) {
+        if current != nil, current!.group == nil { current!.group = group() }
+    }
+
     /// No more rows: every open track is finished.
     mutating func endOfInput() throws {
         try finishAll()

@@ -11,7 +11,9 @@ extension IncursionFinder {
         guard builder.isOpen else { return }
         if measuresPenetration {
             let deepest = deepestPoint(&builder.insidePieces, &builder.depthQueue)
-            builder.current.maxPenetrationM = deepest.map { depth.distance($0) } ?? 0
+            builder.current.maxPenetrationM = deepest.map { depth.distance($0.point) } ?? 0
+            builder.current.maxDepthPoint = deepest.map { index.frame.normalized($0.point) }
+            builder.current.maxDepthTime = deepest?.time
             builder.insidePieces.removeAll(keepingCapacity: true)
         }
         builder.close(openAtEnd: openAtEnd)
@@ -24,7 +26,7 @@ extension IncursionFinder {
     /// its bound peaks, until no bound exceeds the best by more than `depthToleranceM` (plus the
     /// plane's 0.03 % error), or after `maxDepthEvaluations` evaluations. Work is bounded whatever
     /// the boundary's shape (a spiky star makes many pieces near-optimal, not an exponential tree).
-    private func deepestPoint(_ pieces: inout [InsidePiece], _ queue: inout DepthQueue) -> Coordinate? {
+    private func deepestPoint(_ pieces: inout [InsidePiece], _ queue: inout DepthQueue) -> (point: Coordinate, time: Double)? {
         guard !pieces.isEmpty else { return nil }
         queue.removeAll()
         for p in pieces {
@@ -32,21 +34,21 @@ extension IncursionFinder {
             let na = p.aOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.a) : nil
             let nb = p.bOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.b) : nil
             let ua = na == nil ? depth.upperBound(p.a) : 0, ub = nb == nil ? depth.upperBound(p.b) : 0
-            queue.push(DepthCandidate(a: p.a, b: p.b, na: na, nb: nb,
+            queue.push(DepthCandidate(a: p.a, b: p.b, ta: p.ta, tb: p.tb, na: na, nb: nb,
                                       bound: min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)))
         }
-        var best = -1.0, point = pieces[0].a
+        var best = -1.0, point = pieces[0].a, time = pieces[0].ta
         var evaluations = 0
-        func consider(_ q: Coordinate, _ d: Double) { if d > best { best = d; point = q } }
+        func consider(_ q: Coordinate, _ t: Double, _ d: Double) { if d > best { best = d; point = q; time = t } }
         while let top = queue.pop() {
             if top.bound <= best + depthToleranceM + 3e-4 * best || evaluations >= Self.maxDepthEvaluations { break }
             guard let na = top.na, let nb = top.nb else {
                 // First visit: the nearest boundary points of the ends give a tighter bound.
                 let na = top.na ?? depth.nearest(top.a), nb = top.nb ?? depth.nearest(top.b)
                 evaluations += 2
-                consider(top.a, na.distance)
-                consider(top.b, nb.distance)
-                queue.push(refined(top.a, na, top.b, nb))
+                consider(top.a, top.ta, na.distance)
+                consider(top.b, top.tb, nb.distance)
+                queue.push(refined(top.a, top.ta, na, top.b, top.tb, nb))
                 continue
             }
             // Split where the bound peaks.
@@ -54,17 +56,19 @@ extension IncursionFinder {
             if !(t > 0.05 && t < 0.95) { t = 0.5 }
             let m = Coordinate(lon: top.a.x + t * (top.b.x - top.a.x), lat: top.a.y + t * (top.b.y - top.a.y))
             if m == top.a || m == top.b { continue }  // no longer divisible
+            let tm = top.ta + t * (top.tb - top.ta)
             let nm = depth.nearest(m)
             evaluations += 1
-            consider(m, nm.distance)
-            queue.push(refined(top.a, na, m, nm))
-            queue.push(refined(m, nm, top.b, nb))
+            consider(m, tm, nm.distance)
+            queue.push(refined(top.a, top.ta, na, m, tm, nm))
+            queue.push(refined(m, tm, nm, top.b, top.tb, nb))
         }
-        return point
+        return (point, time)
     }
 
     /// A piece a → b with the nearest boundary points of its ends, and its bound.
-    private func refined(_ a: Coordinate, _ na: BoundaryDistance.Nearest, _ b: Coordinate, _ nb: BoundaryDistance.Nearest) -> DepthCandidate {
+    private func refined(_ a: Coordinate, _ ta: Double, _ na: BoundaryDistance.Nearest,
+                         _ b: Coordinate, _ tb: Double, _ nb: BoundaryDistance.Nearest) -> DepthCandidate {
         // d(x) ≤ min(|x − qa|, |x − qb|) for the nearest boundary points qa, qb of the ends; each is
         // convex along the piece, so below its chord: the bound peaks where the chords cross.
         let fa0 = na.distance, fb1 = nb.distance
@@ -73,7 +77,7 @@ extension IncursionFinder {
         let slopeDifference = (fa1 - fa0) - (fb1 - fb0)
         let t = slopeDifference != 0 ? (fb0 - fa0) / slopeDifference : -1
         if t > 0 && t < 1 { bound = max(bound, fa0 + t * (fa1 - fa0) + 1) }
-        var c = DepthCandidate(a: a, b: b, na: na, nb: nb, bound: bound)
+        var c = DepthCandidate(a: a, b: b, ta: ta, tb: tb, na: na, nb: nb, bound: bound)
         c.split = t
         return c
     }
@@ -82,6 +86,8 @@ extension IncursionFinder {
 /// A piece of an inside stretch waiting in the depth search.
 struct DepthCandidate {
     var a: Coordinate, b: Coordinate
+    /// Times at a and b, epoch seconds.
+    var ta: Double, tb: Double
     var na: BoundaryDistance.Nearest?, nb: BoundaryDistance.Nearest?
     /// Upper bound (m) of the distance to the boundary along a → b.
     var bound: Double

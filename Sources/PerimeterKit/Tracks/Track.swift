@@ -7,9 +7,12 @@ public struct Track: Sendable, Hashable {
     public var id: String
     /// Fixes, strictly increasing in `time`.
     public var fixes: [Fix]
+    /// The track's group (a formation, a callsign prefix: the `--group-by` column's value), if read.
+    public var group: String? = nil
 
-    public init(id: String, fixes: [Fix]) {
+    public init(id: String, fixes: [Fix], group: String? = nil) {
         self.id = id
         self.fixes = fixes
+        self.group = group
     }
 }

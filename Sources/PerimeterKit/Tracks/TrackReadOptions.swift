@@ -33,6 +33,9 @@ public struct TrackReadOptions: Sendable, Hashable {
     /// stays bounded by the aircraft in the air. Should the id report again, it starts a new track
     /// (counted in `TrackReadStatistics.reappearedAsNewTracks`).
     public var trackTimeoutS = 1800.0
+    /// CSV column (GeoJSON property) whose value, on a track's first row, is the track's group
+    /// (`--group-by`); nil: no groups.
+    public var groupColumn: String? = nil
 
     public init(idColumn: String = "track_id", timeColumn: String = "time", lonColumn: String = "lon",
                 latColumn: String = "lat", altitudeColumn: String = "alt_m",
