@@ -51,6 +51,20 @@ struct AirspaceCommand: ParsableCommand {
         let start = Date()
         let builder = try AirspaceBuilder(geoData: GeoDataLocator.directory(explicit: geodata))
         let context = GEOSContext()
+        let excluded = try excludedAirspace(context: context)
+        let progress = ProgressReporter(label: "airspace \(iso.uppercased())", quiet: quiet)
+        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules, excluding: excluded, context: context,
+                                            progress: progress.sink)
+        progress.finish(done: AirspaceBuilder.progressSteps, total: AirspaceBuilder.progressSteps, unit: "steps")
+        let path = output ?? "-"
+        try writeLayers([("airspace_\(airspace.iso2)", FeatureCollection(features: [airspace.feature]))], to: path)
+        let line = summary(airspace, seconds: Date().timeIntervalSince(start), path: path)
+        if path == "-" { FileHandle.standardError.write(Data(line.utf8)) } else { print(line, terminator: "") }
+        try htmlMap.writeAirspace(airspace, geodata: builder.geoData)
+    }
+
+    /// The `--exclude-airspace` files' geometries; a bad feature is a one-line error naming the file and feature.
+    func excludedAirspace(context: GEOSContext) throws -> [Geometry] {
         var excluded: [Geometry] = []
         for file in excludeAirspace {
             let fc = try GeoJSONReader.read(contentsOf: file)
@@ -61,17 +75,14 @@ struct AirspaceCommand: ParsableCommand {
                 }
             }
         }
-        let progress = ProgressReporter(label: "airspace \(iso.uppercased())", quiet: quiet)
-        let airspace = try builder.airspace(iso2: iso, applyExceptions: !noRules, excluding: excluded, context: context,
-                                            progress: progress.sink)
-        progress.finish(done: AirspaceBuilder.progressSteps, total: AirspaceBuilder.progressSteps, unit: "steps")
-        let path = output ?? "-"
-        try writeLayers([("airspace_\(airspace.iso2)", FeatureCollection(features: [airspace.feature]))], to: path)
+        return excluded
+    }
+
+    /// The one-line summary: areas, rules applied, time and where the file went.
+    func summary(_ airspace: Airspace, seconds: Double, path: String) -> String {
         let rules = airspace.rulesApplied.isEmpty ? "no rules" : "rules: " + airspace.rulesApplied.joined(separator: ", ")
-        let line = String(format: "%@ airspace: %.1f km² (land %.1f, territorial sea %.1f), %@, %.1f s → %@\n",
-                          airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
-                          rules, Date().timeIntervalSince(start), path == "-" ? "stdout" : path)
-        if path == "-" { FileHandle.standardError.write(Data(line.utf8)) } else { print(line, terminator: "") }
-        try htmlMap.writeAirspace(airspace, geodata: builder.geoData)
+        return String(format: "%@ airspace: %.1f km² (land %.1f, territorial sea %.1f), %@, %.1f s → %@\n",
+                      airspace.iso2, airspace.areaKm2, airspace.landKm2, airspace.territorialSeaKm2,
+                      rules, seconds, path == "-" ? "stdout" : path)
     }
 }

@@ -120,6 +120,25 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let geoDir = try GeoDataLocator.directory(explicit: geodata)
+        let inputs = try comparisonInputs(geodata: geoDir)
+        let progress = ProgressReporter(label: "compare", quiet: quiet)
+        let comparison = try Comparison.run(inputs, progress: progress.sink)
+        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count,
+                        unit: comparison.perimeters.count == 1 ? "perimeter" : "perimeters")
+        let report = ComparisonReport(comparison)
+        try report.write(to: out)
+        // Warnings are never silent: stderr (also with --quiet), comparison.json and comparison.md. Written once the
+        // outputs are, so a failure stays the one line naming it.
+        for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
+        print(report.text(), terminator: "")
+        print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
+        try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
+        try htmlMap.writeComparison(report, geodata: geoDir, title: report.mapTitle)
+    }
+
+    /// The flags as the domain's inputs: the profiles (the first is the primary system, flags override its
+    /// range and radar height, stated in its source), lines, standoff, altitudes, threat speeds, allies, tracks.
+    func comparisonInputs(geodata geoDir: String) throws -> ComparisonInputs {
         let profilePath = profileFile ?? GeoDataLocator.file("profiles.json", in: geoDir)
         let catalog = try SystemProfileCatalog(contentsOf: profilePath)
         let names = profiles.isEmpty ? ["patriot-pac2"] : profiles
@@ -144,18 +163,6 @@ struct CompareCommand: ParsableCommand {
         if let allied {
             inputs.allied = allied.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         }
-        let progress = ProgressReporter(label: "compare", quiet: quiet)
-        let comparison = try Comparison.run(inputs, progress: progress.sink)
-        progress.finish(done: comparison.perimeters.count, total: comparison.perimeters.count,
-                        unit: comparison.perimeters.count == 1 ? "perimeter" : "perimeters")
-        let report = ComparisonReport(comparison)
-        try report.write(to: out)
-        // Warnings are never silent: stderr (also with --quiet), comparison.json and comparison.md. Written once the
-        // outputs are, so a failure stays the one line naming it.
-        for w in comparison.warnings { FileHandle.standardError.write(Data("warning: \(w.message)\n".utf8)) }
-        print(report.text(), terminator: "")
-        print("written to \(out)/: \(report.layerFileNames.joined(separator: ", ")), comparison.json, comparison.md")
-        try mapOptions.write({ try report.mapLayers() }, geodata: geoDir, title: report.mapTitle)
-        try htmlMap.writeComparison(report, geodata: geoDir, title: report.mapTitle)
+        return inputs
     }
 }

@@ -79,6 +79,18 @@ struct CoverageCommand: ParsableCommand {
         try writeLayers([("coverage_circles", FeatureCollection(features: circles)), ("coverage_union", FeatureCollection(features: union))]
                             .filter { !$0.1.features.isEmpty }, to: output)
 
+        let text = summary(siteList, coverage, seconds: Date().timeIntervalSince(started))
+        if output == "-" {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            print(text, terminator: "")
+        }
+        try mapOptions.write({ try coverage.mapLayers() }, geodata: geodata, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+        try htmlMap.writeCoverage(coverage, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+    }
+
+    /// The summary printed after the data: radii, union area and perimeter, parts, holes, output, time.
+    func summary(_ siteList: [Site], _ coverage: Coverage, seconds: Double) -> String {
         let ranges = siteList.map(\.rangeM)
         let lines = [
             "coverage of \(SharedFlags.counted(siteList.count, "site")) from \(sites)",
@@ -88,16 +100,9 @@ struct CoverageCommand: ParsableCommand {
             String(format: "  union perimeter: %.1f km", coverage.perimeterM / 1000),
             "  parts: \(coverage.parts), holes: \(coverage.holes)",
             "  output:          \(output == "-" ? "stdout" : output)",
-            String(format: "  time:            %.2f s", Date().timeIntervalSince(started)),
+            String(format: "  time:            %.2f s", seconds),
         ]
-        let text = lines.joined(separator: "\n") + "\n"
-        if output == "-" {
-            FileHandle.standardError.write(Data(text.utf8))
-        } else {
-            print(text, terminator: "")
-        }
-        try mapOptions.write({ try coverage.mapLayers() }, geodata: geodata, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
-        try htmlMap.writeCoverage(coverage, title: "Coverage of \(SharedFlags.counted(siteList.count, "site"))")
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The note on stderr when `--range-km` is given and some sites carry their own `range_km` (which wins), or
