@@ -121,7 +121,11 @@ import Testing
         let md = try String(contentsOf: run.dir.appendingPathComponent("comparison.md"), encoding: .utf8)
         #expect(md.hasPrefix("# Perimeter comparison\n\nAgainst targets at 100 m, a continuous belt of"))
         #expect(run.stdout.hasPrefix("Against targets at 100 m, a continuous belt of"))
-        #expect((run.json["headline"]?.arrayValue?.count ?? 0) == 3)
+        // One belt sentence per altitude, then one assets sentence per perimeter.
+        let headline = run.json["headline"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(headline.count == 3 + 2, "\(headline)")
+        #expect(headline.prefix(3).allSatisfy { $0.hasPrefix("Against targets at ") })
+        #expect(headline.suffix(2).allSatisfy { $0.contains("assets inside its region") })
     }
 
     /// PAC-3 (R = 35 km, w = 17.5 km) at the default 20 km standoff: w < standoff, so the nominal layout's

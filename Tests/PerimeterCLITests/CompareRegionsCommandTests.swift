@@ -79,7 +79,10 @@ import Testing
             #expect(rows.count >= 13, "\(name): \(rows.count) assets")
             for row in rows {
                 let asset = row["name"]?.stringValue ?? "?"
-                #expect(row["covered"]?.arrayValue?.count == 1, "\(name) \(asset): one coverage per altitude")
+                // One entry per layout (the continuous belt, the nominal layout) and altitude.
+                let covered = row["covered"]?.arrayValue ?? []
+                #expect(covered.count == 2, "\(name) \(asset): belt and nominal at the one altitude")
+                #expect(Set(covered.compactMap { $0["layout"]?.stringValue }) == ["belt", "nominal"], "\(name) \(asset)")
                 if row["in_region"]?.boolValue == true, let d = row["nearest_exposed_frontier_km"]?.doubleValue {
                     for w in row["warning_min"]?.arrayValue ?? [] {
                         let kmh = w["threat_speed_kmh"]?.doubleValue ?? .nan, minutes = w["minutes"]?.doubleValue ?? .nan
