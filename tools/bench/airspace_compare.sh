@@ -14,23 +14,13 @@ RUNS=${RUNS:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# median wall s, median CPU s (user + sys) and max RSS (KiB) of a command over $RUNS runs
-measure() {
-  local walls=() cpus=() rss=0
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
-    read -r w u s m <"$WORK/time"
-    walls+=("$w"); cpus+=("$(printf "%.2f" "$(echo "$u + $s" | bc -l)")"); (( m > rss )) && rss=$m
-  done
-  med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-  echo "$(med "${walls[@]}") $(med "${cpus[@]}") $rss"
-}
+. "$(dirname "$0")/measure.sh"   # measure CMD… → median wall s, max RSS KiB, median CPU s
 
 echo "== airspace UA and compare at defaults (release, median of $RUNS)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r ua_w ua_c ua_m < <(measure "$BIN" airspace UA --geodata GeoData -o "$WORK/UA.geojson" --quiet)
+read -r ua_w ua_m ua_c < <(measure "$BIN" airspace UA --geodata GeoData -o "$WORK/UA.geojson" --quiet)
 ua_summary=$(cat "$WORK/last.out")
-read -r cmp_w cmp_c cmp_m < <(measure "$BIN" compare --geodata GeoData --out "$WORK/compare" --quiet)
+read -r cmp_w cmp_m cmp_c < <(measure "$BIN" compare --geodata GeoData --out "$WORK/compare" --quiet)
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %8s %8s %12s %10s %12s\n' "" "wall_s" "cpu_s" "peak_rss_MiB" "target_s" "before_s"
 printf '%-34s %8s %8s %12.1f %10s %12s\n' "perimeter airspace UA" "$ua_w" "$ua_c" "$(echo "$ua_m/1024" | bc -l)" "5" "22"

@@ -13,20 +13,7 @@ RUNS=${RUNS:-3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# median wall seconds, max RSS (KiB) and median CPU seconds (user + system) of a command over $RUNS
-# runs; the command's stdout to $WORK/last.out
-measure() {
-  local times=() cpus=() rss=0
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e %M %U %S' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err"
-    read -r t m u s <"$WORK/time"
-    times+=("$t"); cpus+=("$(echo "$u + $s" | bc -l)"); (( m > rss )) && rss=$m
-  done
-  local med cpu
-  med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  echo "$med $rss $cpu"
-}
+. "$ROOT/tools/bench/measure.sh"   # measure CMD… → median wall s, max RSS KiB, median CPU s
 
 echo "== coverage: 5,000 geodesic 100 km circles, union and geodesic area"
 # Sites and reference from the project's own oracle (tools/oracles/coverage_union.py: numpy seed 11,
