@@ -23,7 +23,7 @@ import Glibc
 
     /// A random decimal: sign, 1–20 significant digits, a decimal point anywhere (or none), and often an
     /// exponent from −340 to 340, sometimes with leading zeros.
-    static func randomDecimal(_ rng: inout DecimalTestRNG) -> String {
+    static func randomDecimal(_ rng: inout SplitMix64) -> String {
         var s = ""
         switch rng.next() % 4 { case 0: s = "-"; case 1: s = "+"; default: break }
         let digitCount = Int(rng.next() % 20) + 1
@@ -42,7 +42,7 @@ import Glibc
     }
 
     @Test func millionRandomDecimalsMatchStrtodBitForBit() {
-        var rng = DecimalTestRNG(seed: 0x5EED_DEC1)
+        var rng = SplitMix64(seed: 0x5EED_DEC1)
         var checked = 0, mismatches: [String] = []
         var fastRange = 0  // inputs of 16–18 significant digits above 2^53 (the old double-rounding case)
         for _ in 0..<1_000_000 {
@@ -63,7 +63,7 @@ import Glibc
     /// 16–18-digit integers and coordinates above 2^53, where converting the significand to Double before
     /// scaling rounds twice.
     @Test func significandsAbove2To53() {
-        var rng = DecimalTestRNG(seed: 53)
+        var rng = SplitMix64(seed: 53)
         var bad: [String] = []
         for _ in 0..<200_000 {
             let digits = 16 + Int(rng.next() % 3)
@@ -90,18 +90,5 @@ import Glibc
             if let ours, let reference, ours.isNaN, reference.isNaN { continue }
             #expect(ours?.bitPattern == reference?.bitPattern, "'\(text)': \(String(describing: ours)) vs \(String(describing: reference))")
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random tests are the same on every run.
-struct DecimalTestRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
