@@ -1,3 +1,4 @@
+import PerimeterTestSupport
 import Testing
 import GeometryCore
 @testable import PerimeterKit
