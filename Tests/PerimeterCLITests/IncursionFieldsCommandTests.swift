@@ -96,9 +96,11 @@ import Testing
                                 (["--group-by", "callsign:x"], "prefix length"),
                                 (["--group-by", "nope"], "nope"),
                                 (["--sites", box.replacingOccurrences(of: "box", with: "missing"), "--profile", "patriot-pac2"], "missing")] {
-            let r = try CLI.perimeter(["incursions", t, "--airspace-file", box, "--quiet"] + args)
+            let out = dir.appendingPathComponent("out.csv").path
+            let r = try CLI.perimeter(["incursions", t, "--airspace-file", box, "--quiet", "-o", out] + args)
             #expect(r.status != 0, "\(args)")
             #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(args): no output written")
         }
     }
 }

@@ -88,7 +88,7 @@ public enum AssetReport {
             var s = "\(a.perimeter): \(covered.count) of the \(inside.count) assets inside its region (\(a.region)) covered at \(Comparison.fmt(alt)) m by the \(layout == "belt" ? "continuous belt" : "nominal layout")"
             s += names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"
             let outside = a.rows.count - inside.count
-            if outside > 0 { s += "; \(outside) of the \(a.rows.count) listed lie outside it" }
+            if outside > 0 { s += "; \(outside) of the \(a.rows.count) listed \(outside == 1 ? "lies" : "lie") outside it" }
             if let w = a.worst, let n = w.nearest {
                 let times = c.inputs.threatSpeeds.map { "\(minutes(n.distanceM, $0)) min at \(Comparison.fmt($0.kmh)) km/h" }.joined(separator: ", ")
                 s += "; worst warning: \(w.asset.name), \(km(n.distanceM)) km from the \(frontierName(n)) — \(times)"
