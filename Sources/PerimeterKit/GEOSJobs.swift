@@ -14,9 +14,19 @@ enum GEOSJobs {
         cost: (Input) -> Int = { _ in 1 },
         _ job: @Sendable (Input, GEOSContext) throws -> [UInt8]
     ) throws -> [[UInt8]] {
+        try results(inputs, threads: threads, cost: cost, job)
+    }
+
+    /// As `map`, for any `Sendable` result (values, WKB inside): each job makes what it needs in its own
+    /// contexts (GEOS, PROJ) and returns values that hold none of them.
+    static func results<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        cost: (Input) -> Int = { _ in 1 },
+        _ job: @Sendable (Input, GEOSContext) throws -> Output
+    ) throws -> [Output] {
         guard !inputs.isEmpty else { return [] }
         let order = inputs.indices.sorted { (cost(inputs[$0]), $1) > (cost(inputs[$1]), $0) }
-        let results = Mutex<[Int: Result<[UInt8], any Error>]>([:])
+        let results = Mutex<[Int: Result<Output, any Error>]>([:])
         let next = Atomic<Int>(0)
         let workers = max(1, min(threads, inputs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -25,7 +35,7 @@ enum GEOSJobs {
                 let k = next.add(1, ordering: .relaxed).oldValue
                 guard k < order.count else { break }
                 let i = order[k]
-                let outcome = Result<[UInt8], any Error> { try job(inputs[i], context) }
+                let outcome = Result<Output, any Error> { try job(inputs[i], context) }
                 results.withLock { $0[i] = outcome }
             }
         }

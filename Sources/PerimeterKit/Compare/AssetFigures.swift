@@ -3,14 +3,11 @@ import GeometryCore
 /// The hook between a finished comparison and the asset assessment: assesses every perimeter's assets against
 /// its coverage layers and appends the region-merge, frontier-check and detection-depth figures to its table.
 enum AssetFigures {
-    static func assess(_ c: Comparison, assets: [ProtectedAsset], context ctx: GEOSContext) throws -> [AssetAssessment] {
-        var out: [AssetAssessment] = []
-        for r in c.perimeters {
-            out.append(try AssetAssessment.assess(
-                perimeter: r.line.name, line: r.line, region: r.region, frontier: r.frontier, layers: r.coverageLayers,
-                assets: assets, standoffM: c.inputs.standoffKm * 1000, context: ctx))
-        }
-        return out
+    static func assess(_ r: PerimeterResult, inputs: ComparisonInputs, assets: [ProtectedAsset], context ctx: GEOSContext,
+                       projContext: ProjContext) throws -> AssetAssessment {
+        try AssetAssessment.assess(
+            perimeter: r.line.name, line: r.line, region: r.region, frontier: r.frontier, layers: r.coverageLayers,
+            assets: assets, standoffM: inputs.standoffKm * 1000, context: ctx, projContext: projContext)
     }
 
     /// Figures for one perimeter: the merge holes filled, the frontier handed to nearest neighbours, detection depth per layer

@@ -1,6 +1,7 @@
 import Foundation
 import GeoJSON
 import GeometryCore
+import Synchronization
 
 /// The perimeter comparison: for each forward line (the Polish border, the Dnipro,
 /// user lines) the protected region, exposed frontier, a continuous belt per system and target
@@ -24,24 +25,28 @@ public struct Comparison: Sendable {
     public var assets: [AssetAssessment] = []
 
     /// Runs the comparison as named steps. `progress` gets one step per perimeter stage.
+    /// The perimeters are independent: each (its run, then its asset assessment) runs on its own thread in its own
+    /// GEOS and PROJ contexts (`PerimeterTask`), and the results are taken in line order, so they are those of a
+    /// run one after the other.
     public static func run(_ inputs: ComparisonInputs, progress: ProgressSink? = nil) throws -> Comparison {
         let setup = try ComparisonSetup.prepare(inputs)
-        var steps = StepCounter(total: setup.lines.count * (4 + inputs.targetAltitudesM.count * (1 + inputs.layers.count)), progress: progress)
-        var results: [PerimeterResult] = []
-        for line in setup.lines {
-            results.append(try PerimeterRun(line: line, setup: setup).run(steps: &steps))
-        }
+        let steps = SharedStepCounter(total: setup.lines.count * (4 + inputs.targetAltitudesM.count * (1 + inputs.layers.count)),
+                                      progress: progress)
+        let task = PerimeterTask(setup)
+        let done = try GEOSJobs.results(Array(setup.lines.indices), cost: { task.cost(of: $0) }) { k, ctx in try task.run(k, context: ctx, steps: steps) }
+        var results = done.map(\.result)
         let engagements = try Self.engagements(of: &results, inputs: inputs, geo: setup.geo)
         var comparison = Comparison(inputs: inputs, perimeters: results, ukraineSplit: setup.split, geoDataFiles: setup.geo.files,
                                     notes: setup.notes + results.flatMap(\.notes), warnings: results.flatMap(\.warnings),
                                     engagements: engagements)
-        try comparison.assessAssets(setup)
+        comparison.addAssets(done.map(\.assets))
         return comparison
     }
 
-    /// The protected assets against every perimeter's layouts; adds their figures to each perimeter's table.
-    mutating func assessAssets(_ setup: ComparisonSetup) throws {
-        assets = try AssetFigures.assess(self, assets: setup.geo.assets, context: setup.context)
+    /// The protected assets against every perimeter's layouts (one assessment per perimeter, in line order); adds
+    /// their figures to each perimeter's table.
+    mutating func addAssets(_ assessed: [AssetAssessment]) {
+        assets = assessed
         for k in perimeters.indices {
             perimeters[k].figures += AssetFigures.figures(perimeters[k], assets.first { $0.perimeter == perimeters[k].line.name })
         }
@@ -64,11 +69,58 @@ public struct Comparison: Sendable {
     static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 }
 
-/// Counts finished steps for a `ProgressSink`.
-struct StepCounter {
-    var total: Int
-    var progress: ProgressSink?
-    var done = 0
+/// Counts finished steps for a `ProgressSink`, from any thread (the count and the call under one lock, so the
+/// sink sees 1, 2, … in order).
+final class SharedStepCounter: Sendable {
+    let total: Int
+    let progress: ProgressSink?
+    private let done = Mutex(0)
 
-    mutating func advance() { done += 1; progress?(done, total, "steps") }
+    init(total: Int, progress: ProgressSink?) {
+        self.total = total
+        self.progress = progress
+    }
+
+    func advance() {
+        done.withLock { n in
+            n += 1
+            progress?(n, total, "steps")
+        }
+    }
+}
+
+/// One perimeter of a comparison on its own thread: the setup remade in that thread's GEOS and PROJ contexts
+/// (the same GeoData values, so the same geometries), `PerimeterRun`, then the asset assessment. Holds values
+/// only, so it crosses threads.
+struct PerimeterTask: Sendable {
+    var inputs: ComparisonInputs
+    var geo: CompareGeoData
+    var lines: [DefenseLine]
+    var split: UkraineSplit?
+    var polandUkraineBorder: [[Coordinate]]
+    var coast: [[Coordinate]]?
+    var notes: [String]
+
+    init(_ setup: ComparisonSetup) {
+        inputs = setup.inputs
+        geo = setup.geo
+        lines = setup.lines
+        split = setup.split
+        polandUkraineBorder = setup.polandUkraineBorder
+        coast = setup.coast
+        notes = setup.notes
+    }
+
+    /// Rough relative cost, to start the longest perimeter first: its line's vertex count.
+    func cost(of k: Int) -> Int { lines[k].parts.reduce(0) { $0 + $1.count } }
+
+    func run(_ k: Int, context ctx: GEOSContext, steps: SharedStepCounter) throws -> (result: PerimeterResult, assets: AssetAssessment) {
+        let projContext = ProjContext()
+        let setup = ComparisonSetup(inputs: inputs, geo: geo, context: ctx, projContext: projContext, lines: lines, split: split,
+                                    poland: try ComparisonSetup.country("PL", geo, ctx), polandUkraineBorder: polandUkraineBorder,
+                                    coast: coast, notes: notes)
+        let result = try PerimeterRun(line: lines[k], setup: setup).run(steps: steps)
+        let assets = try AssetFigures.assess(result, inputs: inputs, assets: geo.assets, context: ctx, projContext: projContext)
+        return (result, assets)
+    }
 }

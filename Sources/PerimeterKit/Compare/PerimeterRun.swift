@@ -13,7 +13,7 @@ struct PerimeterRun {
     var ctx: GEOSContext { setup.context }
     var isDnipro: Bool { line.name == "dnipro" && line.source.hasPrefix(CompareGeoData.dniproFile) }
 
-    func run(steps: inout StepCounter) throws -> PerimeterResult {
+    func run(steps: SharedStepCounter) throws -> PerimeterResult {
         let (region, frontier) = try protectedRegionAndFrontier()
         steps.advance()
         let regionGeom = try region.geometry(context: ctx)
@@ -24,8 +24,8 @@ struct PerimeterRun {
         steps.advance()
         let measurer = LayoutCoverage(line: try line.geometry(context: ctx), region: regionGeom, lineName: line.name,
                                       toleranceM: inputs.toleranceM)
-        let coverages = try nominalCoverages(of: layout, measurer: measurer, steps: &steps)
-        let belts = try continuousBelts(on: ground, projection: projection, measurer: measurer, steps: &steps)
+        let coverages = try nominalCoverages(of: layout, measurer: measurer, steps: steps)
+        let belts = try continuousBelts(on: ground, projection: projection, measurer: measurer, steps: steps)
         let depth = try WarningDepth.measure(border: setup.polandUkraineBorder, line: line, projection: projection, context: ctx)
         steps.advance()
         var r = PerimeterResult(line: line, region: region, frontier: frontier, layout: layout, coverages: coverages,
@@ -70,7 +70,7 @@ struct PerimeterRun {
     }
 
     /// The nominal layout's coverage at each target altitude (radius min(R, horizon)).
-    func nominalCoverages(of layout: SiteLayout, measurer: LayoutCoverage, steps: inout StepCounter) throws -> [PerimeterResult.AltitudeCoverage] {
+    func nominalCoverages(of layout: SiteLayout, measurer: LayoutCoverage, steps: SharedStepCounter) throws -> [PerimeterResult.AltitudeCoverage] {
         var out: [PerimeterResult.AltitudeCoverage] = []
         for alt in inputs.targetAltitudesM {
             let horizon = RadarHorizon.distanceM(radarHeightM: inputs.profile.radarHeightM, targetAltitudeM: alt)
@@ -93,7 +93,7 @@ struct PerimeterRun {
 
     /// One continuous belt per system (layer) and target altitude.
     func continuousBelts(on ground: FriendlyGround, projection: LocalProjection, measurer: LayoutCoverage,
-                         steps: inout StepCounter) throws -> [ContinuousBelt] {
+                         steps: SharedStepCounter) throws -> [ContinuousBelt] {
         let samples = try LineSamples.along(line, projection: projection)
         var out: [ContinuousBelt] = []
         for (layer, profile) in inputs.layers.enumerated() {
