@@ -15,6 +15,11 @@ extension Geometry {
     /// polygon or collection, nodes line work).
     public func unaryUnion() throws -> Geometry { try derived("unaryUnion", GEOSUnaryUnion_r) }
 
+    /// The union of a polygonal coverage — polygons that meet only along shared edges with the same vertices
+    /// (the cells of a Voronoi diagram) — in linear time: the edges two polygons share are dropped and the rest
+    /// polygonized (GEOS `CoverageUnion`). GEOS fails when the input is not such a coverage.
+    public func coverageUnion() throws -> Geometry { try derived("coverageUnion", GEOSCoverageUnion_r) }
+
     /// The intersection with an axis-aligned rectangle, fast (may give invalid output for
     /// invalid input, as GEOSClipByRect does).
     public func clip(to b: Bounds) throws -> Geometry {

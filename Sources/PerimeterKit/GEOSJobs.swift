@@ -41,4 +41,29 @@ enum GEOSJobs {
         }
         return try results.withLock { r in try inputs.indices.map { try r[$0]!.get() } }
     }
+
+    /// As `results`, each worker thread also holding one `ProjContext` for its jobs (its transformers are built
+    /// once per thread and reused by the jobs that thread runs).
+    static func results<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        cost: (Input) -> Int = { _ in 1 },
+        _ job: @Sendable (Input, GEOSContext, ProjContext) throws -> Output
+    ) throws -> [Output] {
+        guard !inputs.isEmpty else { return [] }
+        let order = inputs.indices.sorted { (cost(inputs[$0]), $1) > (cost(inputs[$1]), $0) }
+        let results = Mutex<[Int: Result<Output, any Error>]>([:])
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(threads, inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let context = GEOSContext(), projContext = ProjContext()
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                guard k < order.count else { break }
+                let i = order[k]
+                let outcome = Result<Output, any Error> { try job(inputs[i], context, projContext) }
+                results.withLock { $0[i] = outcome }
+            }
+        }
+        return try results.withLock { r in try inputs.indices.map { try r[$0]!.get() } }
+    }
 }

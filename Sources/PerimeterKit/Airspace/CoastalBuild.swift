@@ -214,8 +214,10 @@ struct CoastalBuild {
                 // and points where cells touch `contested`, and such a mixed collection sends GEOS's
                 // overlay down its slow snapping fallback (O(n·m), tens of seconds for UA), whose
                 // result kept hundreds of sliver polygons.
-                let claimed = try Geometry.unionAll(neighbours.compactMap { cells[$0] }.map { try Geometry(wkb: $0, context: ctx) },
-                                                    context: ctx)
+                // The neighbours' cell unions tile the sea they claim without overlapping (cells of one partition):
+                // a coverage, unioned by dropping shared edges (`NearestCoastPartition.coverageUnion`).
+                let claimed = try NearestCoastPartition.coverageUnion(
+                    try Geometry.geometryCollection(neighbours.compactMap { cells[$0] }.map { try Geometry(wkb: $0, context: ctx) }, context: ctx))
                     .intersection(Geometry(wkb: contestedWKB, context: ctx)).polygonalPart()
                 return try Geometry(wkb: zoneWKB, context: ctx).robustDifference(claimed).wkb
             }

@@ -82,15 +82,26 @@ struct NearestCoastPartition {
         var byOwner: [[[Coordinate]]] = Array(repeating: [], count: coasts.count)
         for (i, ring) in rings.enumerated() where cellOwner[i] >= 0 { byOwner[cellOwner[i]].append(ring) }
         step("cells assigned \(byOwner.map { $0.count })")
-        // Each state's cells unioned on its own thread (the same union as on this one).
+        // Each state's cells unioned on its own thread. The cells of a Voronoi diagram form a coverage (they
+        // meet only along shared edges with the same vertices), so the union only has to drop the shared edges
+        // (`coverageUnion`, linear: 1.3 s instead of 5.4 s for UA's 15,249 cells) and gives the polygons the
+        // cascaded union gives (equal once normalized, vertex for vertex, for UA and its 8 neighbours; every shipped airspace rebuilds byte for byte). Should GEOS refuse the
+        // cells as a coverage, or return an invalid result, the cascaded union is used.
         let cellOwners = byOwner.indices.filter { !byOwner[$0].isEmpty }
         let unions = try GEOSJobs.map(cellOwners.map { byOwner[$0] }, cost: { $0.count }) { (cells: [[Coordinate]], ctx) in
-            try Geometry.unionAll(cells.map { try Geometry.polygon(shell: $0, context: ctx) }, context: ctx).wkb
+            try Self.coverageUnion(try Geometry.geometryCollection(cells.map { try Geometry.polygon(shell: $0, context: ctx) }, context: ctx)).wkb
         }
         var result: [String: Geometry] = [:]
         for (owner, wkb) in zip(cellOwners, unions) { result[coasts[owner].key] = try Geometry(wkb: wkb, context: context) }
         cells = result
         step("cells unioned")
+    }
+
+    /// The union of polygons that form a coverage (cells of the partition, or unions of them): GEOS's coverage
+    /// union, or the cascaded union should GEOS refuse them as a coverage or return an invalid result.
+    static func coverageUnion(_ polygons: Geometry) throws -> Geometry {
+        if let union = try? polygons.coverageUnion(), (try? union.isValid) == true { return union }
+        return try polygons.unaryUnion()
     }
 
     /// The median line between states `a` and `b` (the shared edge of their cell unions), as a

@@ -72,9 +72,24 @@ public struct AssetAssessment: Sendable {
         perimeter: String, line: DefenseLine, region: ProtectedRegion, frontier: ExposedFrontier, layers: [CoverageLayer],
         assets: [ProtectedAsset], standoffM: Double, context ctx: GEOSContext, projContext: ProjContext = ProjContext()
     ) throws -> AssetAssessment {
+        let rows = try Self.rows(region: region, frontier: frontier, layers: layers, assets: assets, context: ctx, projContext: projContext)
+        let detection = try layers.map {
+            try Self.detection(line: line, region: region, layer: $0, standoffM: standoffM, context: ctx, projContext: projContext)
+        }
+        return AssetAssessment(perimeter: perimeter, region: region.name, rows: rows, detection: detection)
+    }
+
+    /// The region's projection for frontier distances and detection rays: centred on its envelope.
+    static func projection(_ regionGeom: Geometry, _ projContext: ProjContext) throws -> LocalProjection {
+        try LocalProjection(covering: try regionGeom.envelope().coordinates, context: projContext)
+    }
+
+    /// Each asset: inside the region or not, covered per layer, its nearest exposed frontier per neighbour class.
+    static func rows(region: ProtectedRegion, frontier: ExposedFrontier, layers: [CoverageLayer], assets: [ProtectedAsset],
+                     context ctx: GEOSContext, projContext: ProjContext) throws -> [Row] {
         let regionGeom = try region.geometry(context: ctx)
         let inside = try regionGeom.prepared()
-        let projection = try LocalProjection(covering: try regionGeom.envelope().coordinates, context: projContext)
+        let projection = try projection(regionGeom, projContext)
         var classes: [(code: String, name: String, distance: GeodesicPolylineDistance)] = []
         for s in frontier.segments where s.exposed {
             let lines = try Geometry(wkb: s.wkb, context: ctx).pieces.map { try $0.coordinates }
@@ -98,13 +113,16 @@ public struct AssetAssessment: Sendable {
             }
             rows.append(Row(asset: a, inRegion: isIn, cover: cover, exposures: exposures))
         }
-        var detection: [Detection] = []
-        for l in layers {
-            let depth = try DetectionDepth.measure(line: line, region: inside, coverage: try Geometry(wkb: l.unionWKB, context: ctx),
-                                                   maxM: l.radiusM + standoffM + 1000, projection: projection)
-            detection.append(Detection(layout: l.layout, targetAltitudeM: l.targetAltitudeM, depth: depth))
-        }
-        return AssetAssessment(perimeter: perimeter, region: region.name, rows: rows, detection: detection)
+        return rows
+    }
+
+    /// How far beyond the forward line one layer's coverage sees.
+    static func detection(line: DefenseLine, region: ProtectedRegion, layer l: CoverageLayer, standoffM: Double,
+                          context ctx: GEOSContext, projContext: ProjContext) throws -> Detection {
+        let regionGeom = try region.geometry(context: ctx)
+        let depth = try DetectionDepth.measure(line: line, region: try regionGeom.prepared(), coverage: try Geometry(wkb: l.unionWKB, context: ctx),
+                                               maxM: l.radiusM + standoffM + 1000, projection: try projection(regionGeom, projContext))
+        return Detection(layout: l.layout, targetAltitudeM: l.targetAltitudeM, depth: depth)
     }
 
     /// The row whose nearest exposed frontier is closest (the worst warning), if any asset is inside the region.

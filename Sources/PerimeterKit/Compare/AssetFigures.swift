@@ -3,13 +3,6 @@ import GeometryCore
 /// The hook between a finished comparison and the asset assessment: assesses every perimeter's assets against
 /// its coverage layers and appends the region-merge, frontier-check and detection-depth figures to its table.
 enum AssetFigures {
-    static func assess(_ r: PerimeterResult, inputs: ComparisonInputs, assets: [ProtectedAsset], context ctx: GEOSContext,
-                       projContext: ProjContext) throws -> AssetAssessment {
-        try AssetAssessment.assess(
-            perimeter: r.line.name, line: r.line, region: r.region, frontier: r.frontier, layers: r.coverageLayers,
-            assets: assets, standoffM: inputs.standoffKm * 1000, context: ctx, projContext: projContext)
-    }
-
     /// Figures for one perimeter: the merge holes filled, the frontier handed to nearest neighbours, detection depth per layer
 /// (its share of the line seeing beyond itself is in comparison.json's `assets`).
     static func figures(_ r: PerimeterResult, _ a: AssetAssessment?) -> [(key: String, figure: Figure)] {

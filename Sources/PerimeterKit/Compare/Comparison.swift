@@ -25,21 +25,21 @@ public struct Comparison: Sendable {
     public var assets: [AssetAssessment] = []
 
     /// Runs the comparison as named steps. `progress` gets one step per perimeter stage.
-    /// The perimeters are independent: each (its run, then its asset assessment) runs on its own thread in its own
-    /// GEOS and PROJ contexts (`PerimeterTask`), and the results are taken in line order, so they are those of a
-    /// run one after the other.
+    /// The work runs as independent jobs on all cores, each in its own GEOS and PROJ contexts (`PerimeterTask`):
+    /// first every perimeter's run and, beside it, its warning depth; then its asset rows and the detection depth of
+    /// each of its coverage layers. Results are taken in line order, so they are those of a run one after the other.
     public static func run(_ inputs: ComparisonInputs, progress: ProgressSink? = nil) throws -> Comparison {
         let setup = try ComparisonSetup.prepare(inputs)
         let steps = SharedStepCounter(total: setup.lines.count * (4 + inputs.targetAltitudesM.count * (1 + inputs.layers.count)),
                                       progress: progress)
         let task = PerimeterTask(setup)
-        let done = try GEOSJobs.results(Array(setup.lines.indices), cost: { task.cost(of: $0) }) { k, ctx in try task.run(k, context: ctx, steps: steps) }
-        var results = done.map(\.result)
+        var results = try task.runsAndDepths(steps: steps)
+        let assessed = try task.assets(of: results)
         let engagements = try Self.engagements(of: &results, inputs: inputs, geo: setup.geo)
         var comparison = Comparison(inputs: inputs, perimeters: results, ukraineSplit: setup.split, geoDataFiles: setup.geo.files,
                                     notes: setup.notes + results.flatMap(\.notes), warnings: results.flatMap(\.warnings),
                                     engagements: engagements)
-        comparison.addAssets(done.map(\.assets))
+        comparison.addAssets(assessed)
         return comparison
     }
 
@@ -111,16 +111,63 @@ struct PerimeterTask: Sendable {
         notes = setup.notes
     }
 
-    /// Rough relative cost, to start the longest perimeter first: its line's vertex count.
-    func cost(of k: Int) -> Int { lines[k].parts.reduce(0) { $0 + $1.count } }
+    /// Rough relative cost of a perimeter's jobs, to start the longest first: its line's vertex count.
+    func size(_ k: Int) -> Int { lines[k].parts.reduce(0) { $0 + $1.count } }
 
-    func run(_ k: Int, context ctx: GEOSContext, steps: SharedStepCounter) throws -> (result: PerimeterResult, assets: AssetAssessment) {
-        let projContext = ProjContext()
-        let setup = ComparisonSetup(inputs: inputs, geo: geo, context: ctx, projContext: projContext, lines: lines, split: split,
-                                    poland: try ComparisonSetup.country("PL", geo, ctx), polandUkraineBorder: polandUkraineBorder,
-                                    coast: coast, notes: notes)
-        let result = try PerimeterRun(line: lines[k], setup: setup).run(steps: steps)
-        let assets = try AssetFigures.assess(result, inputs: inputs, assets: geo.assets, context: ctx, projContext: projContext)
-        return (result, assets)
+    /// The setup remade in this job's contexts.
+    func setup(_ ctx: GEOSContext, _ projContext: ProjContext) throws -> ComparisonSetup {
+        ComparisonSetup(inputs: inputs, geo: geo, context: ctx, projContext: projContext, lines: lines, split: split,
+                        poland: try ComparisonSetup.country("PL", geo, ctx), polandUkraineBorder: polandUkraineBorder,
+                        coast: coast, notes: notes)
+    }
+
+    enum Output: Sendable {
+        case run(PerimeterResult)
+        case depth(WarningDepth)
+        case rows([AssetAssessment.Row])
+        case detection(AssetAssessment.Detection)
+    }
+
+    /// Every perimeter's run (`PerimeterRun.run`) and its warning depth, as separate jobs; the results with their figures.
+    func runsAndDepths(steps: SharedStepCounter) throws -> [PerimeterResult] {
+        let jobs = lines.indices.flatMap { [(k: $0, depth: false), (k: $0, depth: true)] }
+        let out = try GEOSJobs.results(jobs, cost: { size($0.k) * ($0.depth ? 1 : 4) }) { job, ctx, projContext in
+            let run = PerimeterRun(line: lines[job.k], setup: try setup(ctx, projContext))
+            return job.depth ? Output.depth(try run.warningDepth(steps: steps)) : Output.run(try run.run(steps: steps))
+        }
+        return lines.indices.map { k in
+            guard case .run(let r) = out[2 * k], case .depth(let d) = out[2 * k + 1] else { preconditionFailure("job order") }
+            let isDnipro = PerimeterRun.isDnipro(lines[k])
+            return r.withDepth(d, inputs: inputs, isDnipro: isDnipro)
+        }
+    }
+
+    /// Every perimeter's assets against its coverage layers: the rows, and each layer's detection depth, as separate jobs.
+    func assets(of results: [PerimeterResult]) throws -> [AssetAssessment] {
+        let layers = results.map(\.coverageLayers)
+        let jobs = results.indices.flatMap { k in [(k: k, layer: -1)] + layers[k].indices.map { (k: k, layer: $0) } }
+        let standoffM = inputs.standoffKm * 1000
+        let assetList = geo.assets
+        let out = try GEOSJobs.results(jobs, cost: { $0.layer < 0 ? 1 : size($0.k) }) { job, ctx, projContext in
+            let r = results[job.k]
+            if job.layer < 0 {
+                return Output.rows(try AssetAssessment.rows(region: r.region, frontier: r.frontier, layers: layers[job.k],
+                                                            assets: assetList, context: ctx, projContext: projContext))
+            }
+            return Output.detection(try AssetAssessment.detection(line: r.line, region: r.region, layer: layers[job.k][job.layer],
+                                                                  standoffM: standoffM, context: ctx, projContext: projContext))
+        }
+        var n = 0
+        return results.indices.map { k in
+            guard case .rows(let rows) = out[n] else { preconditionFailure("job order") }
+            n += 1
+            var detection: [AssetAssessment.Detection] = []
+            for _ in layers[k].indices {
+                guard case .detection(let d) = out[n] else { preconditionFailure("job order") }
+                detection.append(d)
+                n += 1
+            }
+            return AssetAssessment(perimeter: results[k].line.name, region: results[k].region.name, rows: rows, detection: detection)
+        }
     }
 }

@@ -46,3 +46,13 @@ public struct PerimeterResult: Sendable {
     /// The belts of every layer at target altitude `altitudeM`.
     public func belts(atAltitude altitudeM: Double) -> [ContinuousBelt] { belts.filter { $0.targetAltitudeM == altitudeM } }
 }
+
+extension PerimeterResult {
+    /// This result with its warning depth and, from everything, its figures.
+    func withDepth(_ depth: WarningDepth, inputs: ComparisonInputs, isDnipro: Bool) -> PerimeterResult {
+        var r = self
+        r.depth = depth
+        r.figures = ComparisonFigures.figures(r, inputs: inputs, isDnipro: isDnipro)
+        return r
+    }
+}

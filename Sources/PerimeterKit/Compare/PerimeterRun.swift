@@ -11,14 +11,16 @@ struct PerimeterRun {
 
     var inputs: ComparisonInputs { setup.inputs }
     var ctx: GEOSContext { setup.context }
-    var isDnipro: Bool { line.name == "dnipro" && line.source.hasPrefix(CompareGeoData.dniproFile) }
+    var isDnipro: Bool { Self.isDnipro(line) }
+    static func isDnipro(_ line: DefenseLine) -> Bool { line.name == "dnipro" && line.source.hasPrefix(CompareGeoData.dniproFile) }
 
+    /// Every step but the warning depth (``warningDepth()``, independent of them: run beside them) and the
+    /// figures (``PerimeterResult/withDepth(_:inputs:isDnipro:)``, once the depth is known).
     func run(steps: SharedStepCounter) throws -> PerimeterResult {
         let (region, frontier) = try protectedRegionAndFrontier()
         steps.advance()
         let regionGeom = try region.geometry(context: ctx)
-        let projection = try LocalProjection(covering: line.parts.flatMap { $0 } + setup.polandUkraineBorder.flatMap { $0 },
-                                             context: setup.projContext)
+        let projection = try lineProjection()
         let ground = try FriendlyGround.at(standoffM: inputs.standoffKm * 1000, behind: line, region: regionGeom, projection: projection)
         let layout = try nominalLayout(on: ground, projection: projection)
         steps.advance()
@@ -26,16 +28,26 @@ struct PerimeterRun {
                                       toleranceM: inputs.toleranceM)
         let coverages = try nominalCoverages(of: layout, measurer: measurer, steps: steps)
         let belts = try continuousBelts(on: ground, projection: projection, measurer: measurer, steps: steps)
-        let depth = try WarningDepth.measure(border: setup.polandUkraineBorder, line: line, projection: projection, context: ctx)
-        steps.advance()
         var r = PerimeterResult(line: line, region: region, frontier: frontier, layout: layout, coverages: coverages,
-                                depth: depth, figures: [], belts: belts, friendlySharePct: ground.stations.insideSharePct)
+                                depth: WarningDepth(distancesM: [], sampleSpacingM: 0), figures: [], belts: belts,
+                                friendlySharePct: ground.stations.insideSharePct)
         r.layeredRegionCoveredM2 = try layeredRegionCoverage(belts, region: regionGeom)
-        r.figures = ComparisonFigures.figures(r, inputs: inputs, isDnipro: isDnipro)
         r.warnings = ComparisonWarning.warnings(for: r, ground: ground, inputs: inputs)
         r.notes = ComparisonWarning.notes(for: r)
         steps.advance()
         return r
+    }
+
+    /// The projection the line's steps work in: centred on the line and the Poland–Ukraine border.
+    func lineProjection() throws -> LocalProjection {
+        try LocalProjection(covering: line.parts.flatMap { $0 } + setup.polandUkraineBorder.flatMap { $0 }, context: setup.projContext)
+    }
+
+    /// The warning depth back to the Poland–Ukraine border.
+    func warningDepth(steps: SharedStepCounter) throws -> WarningDepth {
+        let depth = try WarningDepth.measure(border: setup.polandUkraineBorder, line: line, projection: try lineProjection(), context: ctx)
+        steps.advance()
+        return depth
     }
 
     /// The protected region (Poland; for the Dnipro, Poland plus Ukraine west of the river) and what its boundary faces.
