@@ -32,7 +32,7 @@ public struct Comparison: Sendable {
         let setup = try ComparisonSetup.prepare(inputs)
         let steps = SharedStepCounter(total: setup.lines.count * (4 + inputs.targetAltitudesM.count * (1 + inputs.layers.count)),
                                       progress: progress)
-        let task = PerimeterTask(setup)
+        let task = PerimeterTask(setup, projContexts: ProjContextPool())
         var results = try task.runsAndDepths(steps: steps)
         let assessed = try task.assets(of: results)
         let engagements = try Self.engagements(of: &results, inputs: inputs, geo: setup.geo)
@@ -89,9 +89,10 @@ final class SharedStepCounter: Sendable {
     }
 }
 
-/// One perimeter of a comparison on its own thread: the setup remade in that thread's GEOS and PROJ contexts
-/// (the same GeoData values, so the same geometries), `PerimeterRun`, then the asset assessment. Holds values
-/// only, so it crosses threads.
+/// The perimeters of a comparison as independent jobs on all cores: each job remakes the setup in its worker's
+/// GEOS and PROJ contexts (the same GeoData values, so the same geometries) and runs one step of one perimeter —
+/// its run (`PerimeterRun.run`), its warning depth, its asset rows or one layer's detection depth. Holds values
+/// only (and the pool of PROJ contexts), so it crosses threads.
 struct PerimeterTask: Sendable {
     var inputs: ComparisonInputs
     var geo: CompareGeoData
@@ -100,8 +101,11 @@ struct PerimeterTask: Sendable {
     var polandUkraineBorder: [[Coordinate]]
     var coast: [[Coordinate]]?
     var notes: [String]
+    /// One PROJ context per worker, kept across both phases (transformers are built once per worker).
+    var projContexts: ProjContextPool
 
-    init(_ setup: ComparisonSetup) {
+    init(_ setup: ComparisonSetup, projContexts: ProjContextPool) {
+        self.projContexts = projContexts
         inputs = setup.inputs
         geo = setup.geo
         lines = setup.lines
@@ -131,7 +135,7 @@ struct PerimeterTask: Sendable {
     /// Every perimeter's run (`PerimeterRun.run`) and its warning depth, as separate jobs; the results with their figures.
     func runsAndDepths(steps: SharedStepCounter) throws -> [PerimeterResult] {
         let jobs = lines.indices.flatMap { [(k: $0, depth: false), (k: $0, depth: true)] }
-        let out = try GEOSJobs.results(jobs, cost: { size($0.k) * ($0.depth ? 1 : 4) }) { job, ctx, projContext in
+        let out = try GEOSJobs.results(jobs, projContexts: projContexts, cost: { size($0.k) * ($0.depth ? 1 : 4) }) { job, ctx, projContext in
             let run = PerimeterRun(line: lines[job.k], setup: try setup(ctx, projContext))
             return job.depth ? Output.depth(try run.warningDepth(steps: steps)) : Output.run(try run.run(steps: steps))
         }
@@ -148,7 +152,7 @@ struct PerimeterTask: Sendable {
         let jobs = results.indices.flatMap { k in [(k: k, layer: -1)] + layers[k].indices.map { (k: k, layer: $0) } }
         let standoffM = inputs.standoffKm * 1000
         let assetList = geo.assets
-        let out = try GEOSJobs.results(jobs, cost: { $0.layer < 0 ? 1 : size($0.k) }) { job, ctx, projContext in
+        let out = try GEOSJobs.results(jobs, projContexts: projContexts, cost: { $0.layer < 0 ? 1 : size($0.k) }) { job, ctx, projContext in
             let r = results[job.k]
             if job.layer < 0 {
                 return Output.rows(try AssetAssessment.rows(region: r.region, frontier: r.frontier, layers: layers[job.k],
