@@ -1,5 +1,6 @@
 import GeometryCore
 @testable import PerimeterKit
+import PerimeterTestSupport
 import Testing
 
 /// The nearest-coast partition on small planar cases (metres).
@@ -33,5 +34,46 @@ import Testing
         let above = try median.clip(to: Bounds(minX: -500, minY: 1001, maxX: 2500, maxY: 1500))
         #expect(try !above.isEmpty)
         for c in try above.coordinates { #expect(c.x > 1000 && c.x < 1000 + 1000 / 22 + 0.01, "\(c)") }
+    }
+
+    /// The cells of a Voronoi diagram (1,500 seeded random sites, clipped to an envelope) form a coverage: for
+    /// three "states" owning bands of cells, GEOS's coverage union gives the cascaded union's polygons vertex
+    /// for vertex (equal once normalized; no area between them) — what lets the airspace build union cells by
+    /// dropping shared edges. The same holds for the union of the states' unions (the claimed sea).
+    @Test func coverageUnionOfVoronoiCellsEqualsCascadedUnion() throws {
+        let context = GEOSContext()
+        var rng = SplitMix64(seed: 17)
+        let sites = (0..<1500).map { _ in Coordinate(x: 100_000 * rng.unit(), y: 60_000 * rng.unit()) }
+        let envelope = try Geometry.polygon(shell: [Coordinate(x: -5000, y: -5000), Coordinate(x: 105_000, y: -5000),
+                                                    Coordinate(x: 105_000, y: 65_000), Coordinate(x: -5000, y: 65_000),
+                                                    Coordinate(x: -5000, y: -5000)], context: context)
+        let cells = try Geometry.voronoi(sites: sites, envelope: envelope, tolerance: 0.01, context: context).geometries
+        #expect(cells.count == 1500)
+        // Owner by the cell's first vertex: bands along a wavy line, so each state's union is ragged.
+        var byOwner: [[Geometry]] = [[], [], []]
+        for cell in cells {
+            let c = try cell.coordinates[0]
+            byOwner[min(2, max(0, Int((c.x + 8000 * sin(c.y / 7000)) / 35_000)))].append(cell)
+        }
+        var unions: [Geometry] = []
+        for group in byOwner {
+            let polygons = try Geometry.geometryCollection(group, context: context)
+            let coverage = try polygons.coverageUnion()   // throws if GEOS does not take the cells as a coverage
+            let cascaded = try polygons.unaryUnion()
+            #expect(try coverage.isValid)
+            #expect(try coverage.normalized().wkb == cascaded.normalized().wkb)
+            #expect(try coverage.symmetricDifference(cascaded).area == 0)
+            #expect(try NearestCoastPartition.coverageUnion(polygons).normalized().wkb == cascaded.normalized().wkb)
+            unions.append(cascaded)
+        }
+        let all = try Geometry.geometryCollection(unions, context: context)
+        #expect(try all.coverageUnion().normalized().wkb == all.unaryUnion().normalized().wkb)
+        // Overlapping polygons are no coverage: the fallback gives their union all the same.
+        let a = try Geometry.polygon(shell: [Coordinate(x: 0, y: 0), Coordinate(x: 10, y: 0), Coordinate(x: 10, y: 10),
+                                             Coordinate(x: 0, y: 10), Coordinate(x: 0, y: 0)], context: context)
+        let b = try Geometry.polygon(shell: [Coordinate(x: 5, y: 5), Coordinate(x: 15, y: 5), Coordinate(x: 15, y: 15),
+                                             Coordinate(x: 5, y: 15), Coordinate(x: 5, y: 5)], context: context)
+        let overlapping = try Geometry.geometryCollection([a, b], context: context)
+        #expect(try NearestCoastPartition.coverageUnion(overlapping).area == 175)
     }
 }
