@@ -31,9 +31,9 @@ echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 # before: the issue's wall figures (idle machine) and the CPU seconds measured before the coverage unions and the
 # parallel compare jobs (docs/performance.md).
 printf '%-34s %8s %8s %12s %10s %12s %12s\n' "" "wall_s" "cpu_s" "peak_rss_MiB" "target_s" "before_s" "before_cpu_s"
-printf '%-34s %8s %8s %12.1f %10s %12s %12s\n' "perimeter airspace UA" "$ua_w" "$ua_c" "$(echo "$ua_m/1024" | bc -l)" "5" "22" "6.0"
-printf '%-34s %8s %8s %12.1f %10s %12s %12s\n' "perimeter compare (defaults)" "$cmp_w" "$cmp_c" "$(echo "$cmp_m/1024" | bc -l)" "0.3" "0.6" "0.83"
-[ -n "${one_w:-}" ] && printf '%-34s %8s %8s %12.1f %10s %12s %12s  (%s)\n' "  the same on one core (taskset)" "$one_w" "$one_c" \
+printf '%-34s %8s %8.2f %12.1f %10s %12s %12s\n' "perimeter airspace UA" "$ua_w" "$ua_c" "$(echo "$ua_m/1024" | bc -l)" "5" "22" "6.0"
+printf '%-34s %8s %8.2f %12.1f %10s %12s %12s\n' "perimeter compare (defaults)" "$cmp_w" "$cmp_c" "$(echo "$cmp_m/1024" | bc -l)" "0.3" "0.6" "0.83"
+[ -n "${one_w:-}" ] && printf '%-34s %8s %8.2f %12.1f %10s %12s %12s  (%s)\n' "  the same on one core (taskset)" "$one_w" "$one_c" \
   "$(echo "$one_m/1024" | bc -l)" "-" "-" "-" "$same1"
 echo "airspace UA: $ua_summary"
 # Progress: the same command without --quiet (stderr is not a terminal here: a line every 5 s, and the last).
