@@ -1,3 +1,4 @@
+import Foundation
 import GeometryCore
 @testable import PerimeterKit
 import PerimeterTestSupport
