@@ -113,6 +113,38 @@ public enum TrackAnnotations {
         }
     }
 
+    /// Entry/exit marks of several tracks flying together: marks of the same kind within `withinM` metres and
+    /// `withinS` seconds of a labelled one lose their label, which then gives the time range and the count
+    /// ("entry 06:52:45–06:52:48 (3 tracks)").
+    public static func mergedLabels(_ marks: [Feature], withinM: Double, withinS: Double) -> [Feature] {
+        var out = marks
+        var clusters: [(index: Int, kind: String, point: Coordinate, first: Double, last: Double, count: Int, tracks: Set<String>)] = []
+        for (i, f) in marks.enumerated() {
+            guard case .point(let p)? = f.geometry, let kind = f.properties["kind"]?.stringValue,
+                  let iso = f.properties["time"]?.stringValue, let t = TrackTimeParser.epochSeconds(iso), f.properties["label"] != nil else { continue }
+            let track = f.properties["track_id"]?.stringValue ?? "\(i)"
+            // Only marks of other tracks join: one track's re-entry a few seconds later keeps its own label.
+            if let c = clusters.firstIndex(where: {
+                $0.kind == kind && !$0.tracks.contains(track) && abs(t - $0.first) <= withinS
+                    && Geodesic.wgs84.distance($0.point, p.coordinate) < withinM
+            }) {
+                clusters[c].tracks.insert(track)
+                clusters[c].first = min(clusters[c].first, t)
+                clusters[c].last = max(clusters[c].last, t)
+                clusters[c].count += 1
+                out[i].properties["label"] = nil
+            } else {
+                clusters.append((i, kind, p.coordinate, t, t, 1, [track]))
+            }
+        }
+        for c in clusters where c.count > 1 {
+            let word = (out[c.index].properties["label"]?.stringValue ?? "").split(separator: " ").dropLast().joined(separator: " ")
+            let range = c.first == c.last ? clock(c.first, seconds: true) : "\(clock(c.first, seconds: true))–\(clock(c.last, seconds: true))"
+            out[c.index].properties["label"] = .string("\(word) \(range) (\(c.count) tracks)")
+        }
+        return out
+    }
+
     /// "12 min 0 s" from seconds.
     public static func duration(_ s: Double) -> String {
         let total = Int(s.rounded())
