@@ -9,7 +9,7 @@ import GeometryCore
 /// entry or exit symbol.
 public enum TrackAnnotations {
     /// A tick interval giving at most ten ticks over `durationS`: 10 s, 30 s, 1, 2, 5, 10, 15, 30 or 60 min (2 min for
-    /// up to ~25 min, as the Estonia jets' twelve minutes get).
+    /// up to 20 min; the Estonia jets' 27-minute tracks get 5 min).
     public static func tickInterval(durationS: Double) -> Double {
         for minutes in [1.0 / 6, 0.5, 1, 2, 5, 10, 15, 30, 60, 120] where durationS / (minutes * 60) <= 10 { return minutes * 60 }
         return 240 * 60
