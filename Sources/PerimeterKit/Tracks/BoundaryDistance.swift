@@ -1,3 +1,4 @@
+import Foundation
 import GeometryCore
 
 /// Geodesic distance in metres from a point to the nearest point of a polygon's boundary
@@ -247,8 +248,17 @@ struct BoundaryDistance: Sendable {
         }
         guard best.isFinite else { return (0, p) }
         let limit = best * 1.03 + 20  // long edges' plane images are off by up to ~2 %
-        var exact = Double.infinity, point = p
-        func measure(_ k: Int) {
+        // Every edge within `limit` in the plane is a candidate, measured at its plane-nearest point q:
+        // metres in the local metric below 2 km, else geodesic. Geodesics are the cost, and only the
+        // least matters, so each candidate first gets a lower bound of its measure (the local metric
+        // itself below 2 km; the straight 3-D chord to q, never longer than the geodesic, above):
+        // the candidate with the least bound is measured first, and a candidate whose bound exceeds
+        // that measure by more than rounding cannot be the nearest and is not measured. The others
+        // are taken in the walk's order with the same strict `<`, so distance and point are those
+        // of measuring every candidate.
+        var candidates: [(q: Coordinate, dq: Double, lower: Double)] = []
+        let origin = chordOrigin(p)
+        func collect(_ k: Int) {
             let (dk, t) = planeDistance(p, kpx, kpy, k)
             let edge = edges[k]
             let long = max(abs(edge.bx - edge.ax), abs(edge.by - edge.ay)) > 0.05
@@ -269,17 +279,46 @@ struct BoundaryDistance: Sendable {
             }
             let q = at(tq)
             let dq = metric.distance(p, q)
-            let d = dq < 2_000 ? dq : geodesic.distance(p, q)
-            if d < exact { exact = d; point = q }
+            candidates.append((q, dq, dq < 2_000 ? dq : chord(origin, q)))
         }
         if useTree {
             tree.walk(p.x, p.y, kpx, limit: { limit }) { range in
-                for k in range { measure(k) }
+                for k in range { collect(k) }
                 return true
             }
         } else {
-            for n in candStart[c]..<candStart[c + 1] { measure(Int(candEdges[n])) }
+            for n in candStart[c]..<candStart[c + 1] { collect(Int(candEdges[n])) }
+        }
+        guard !candidates.isEmpty else { return (0, p) }
+        @inline(__always) func measure(_ m: Int) -> Double {
+            candidates[m].dq < 2_000 ? candidates[m].dq : geodesic.distance(p, candidates[m].q)
+        }
+        var first = 0
+        for m in candidates.indices where candidates[m].lower < candidates[first].lower { first = m }
+        let bound = measure(first)
+        // Rounding: the chord is good to ~1e-9 m, PROJ's geodesic to ~1e-8 m; 1 mm is far above both.
+        let skipAbove = bound + 1e-3 + 1e-12 * bound
+        var exact = Double.infinity, point = p
+        for m in candidates.indices where candidates[m].lower <= skipAbove {
+            let d = m == first ? bound : measure(m)
+            if d < exact { exact = d; point = candidates[m].q }
         }
         return exact.isFinite ? (exact, point) : (0, p)
+    }
+
+    /// Earth-centred Cartesian coordinates (m) of a lon/lat point on the ellipsoid.
+    @inline(__always) private func chordOrigin(_ p: Coordinate) -> (x: Double, y: Double, z: Double) {
+        let phi = p.y * (.pi / 180), lambda = p.x * (.pi / 180)
+        let sp = sin(phi), cp = cos(phi)
+        let n = metric.a / (1 - metric.e2 * sp * sp).squareRoot()
+        return (n * cp * cos(lambda), n * cp * sin(lambda), n * (1 - metric.e2) * sp)
+    }
+
+    /// The straight 3-D distance (m) from `o` (`chordOrigin`) to the ellipsoid point `q`: a lower
+    /// bound of the geodesic distance, which is a path on the surface between the same points.
+    @inline(__always) private func chord(_ o: (x: Double, y: Double, z: Double), _ q: Coordinate) -> Double {
+        let c = chordOrigin(q)
+        let dx = c.x - o.x, dy = c.y - o.y, dz = c.z - o.z
+        return (dx * dx + dy * dy + dz * dz).squareRoot()
     }
 }
