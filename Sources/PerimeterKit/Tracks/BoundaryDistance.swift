@@ -27,6 +27,8 @@ struct BoundaryDistance: Sendable {
     private let candStart: [Int]
     private let candEdges: [UInt32]
     private let usesTree: [Bool]
+    /// Whether some edge is longer than 0.05° (measured by golden section, see `measured`).
+    private let hasLongEdges: Bool
 
     init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 96, maxCandidates: Int = 384) {
         let metric = LocalMetric(geodesic)
@@ -34,6 +36,7 @@ struct BoundaryDistance: Sendable {
         self.geodesic = geodesic
         let edges = Self.shortened(index.edges)
         self.edges = edges
+        hasLongEdges = edges.contains { max(abs($0.bx - $0.ax), abs($0.by - $0.ay)) > 0.05 }
         var kax: [Double] = [], kay: [Double] = [], kbx: [Double] = [], kby: [Double] = []
         kax.reserveCapacity(edges.count); kay.reserveCapacity(edges.count)
         kbx.reserveCapacity(edges.count); kby.reserveCapacity(edges.count)
@@ -241,7 +244,22 @@ struct BoundaryDistance: Sendable {
         let (kpx, kpy) = metric.scales(atLatitude: p.y)
         let useTree = anywhere || usesTree[c]
         var best = Double.infinity
-        if useTree {
+        // Without long edges, one walk of the tree finds both the nearest plane distance and the
+        // edges within `limit` of it: the walk with the shrinking limit `best · 1.03 + 20` visits
+        // every leaf the walk with the final limit visits (the node bounds are lower bounds of the
+        // plane distance), in the same relative order, so the edges within the final limit come
+        // out as from a second walk.
+        var near: [(k: Int, d: Double, t: Double)] = []
+        if useTree && !hasLongEdges {
+            tree.walk(p.x, p.y, kpx, limit: { best * 1.03 + 20 }) { range in
+                for k in range {
+                    let (d, t) = planeDistance(p, kpx, kpy, k)
+                    if d < best { best = d }
+                    if d <= best * 1.03 + 20 { near.append((k, d, t)) }
+                }
+                return true
+            }
+        } else if useTree {
             best = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity).distance
         } else {
             for n in candStart[c]..<candStart[c + 1] { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
@@ -258,8 +276,7 @@ struct BoundaryDistance: Sendable {
         // of measuring every candidate.
         var candidates: [(q: Coordinate, dq: Double, lower: Double)] = []
         let origin = chordOrigin(p)
-        func collect(_ k: Int) {
-            let (dk, t) = planeDistance(p, kpx, kpy, k)
+        func collect(_ k: Int, _ dk: Double, _ t: Double) {
             let edge = edges[k]
             let long = max(abs(edge.bx - edge.ax), abs(edge.by - edge.ay)) > 0.05
             guard dk <= limit || long else { return }
@@ -281,13 +298,22 @@ struct BoundaryDistance: Sendable {
             let dq = metric.distance(p, q)
             candidates.append((q, dq, dq < 2_000 ? dq : chord(origin, q)))
         }
-        if useTree {
+        if useTree && !hasLongEdges {
+            for e in near where e.d <= limit { collect(e.k, e.d, e.t) }
+        } else if useTree {
             tree.walk(p.x, p.y, kpx, limit: { limit }) { range in
-                for k in range { collect(k) }
+                for k in range {
+                    let (d, t) = planeDistance(p, kpx, kpy, k)
+                    collect(k, d, t)
+                }
                 return true
             }
         } else {
-            for n in candStart[c]..<candStart[c + 1] { collect(Int(candEdges[n])) }
+            for n in candStart[c]..<candStart[c + 1] {
+                let k = Int(candEdges[n])
+                let (d, t) = planeDistance(p, kpx, kpy, k)
+                collect(k, d, t)
+            }
         }
         guard !candidates.isEmpty else { return (0, p) }
         @inline(__always) func measure(_ m: Int) -> Double {
@@ -309,9 +335,9 @@ struct BoundaryDistance: Sendable {
     /// Earth-centred Cartesian coordinates (m) of a lon/lat point on the ellipsoid.
     @inline(__always) private func chordOrigin(_ p: Coordinate) -> (x: Double, y: Double, z: Double) {
         let phi = p.y * (.pi / 180), lambda = p.x * (.pi / 180)
-        let sp = sin(phi), cp = cos(phi)
+        let sp = sin(phi), cp = cos(phi), sl = sin(lambda), cl = cos(lambda)
         let n = metric.a / (1 - metric.e2 * sp * sp).squareRoot()
-        return (n * cp * cos(lambda), n * cp * sin(lambda), n * (1 - metric.e2) * sp)
+        return (n * cp * cl, n * cp * sl, n * (1 - metric.e2) * sp)
     }
 
     /// The straight 3-D distance (m) from `o` (`chordOrigin`) to the ellipsoid point `q`: a lower
