@@ -136,14 +136,21 @@ struct EndNearest {
     }
 }
 
-/// A max-heap of depth candidates by bound (reused across incursions of one track).
+/// A max-heap of depth candidates by bound (reused across incursions of one track). The heap
+/// moves (bound, slot) pairs and the candidates stay where they were stored: the comparisons and
+/// swaps are those of a heap of the candidates themselves, so they come out in the same order.
 struct DepthQueue {
-    private var heap: [DepthCandidate] = []
+    private var items: [DepthCandidate] = []
+    private var heap: [(bound: Double, slot: Int)] = []
 
-    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+    mutating func removeAll() {
+        items.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+    }
 
     mutating func push(_ c: DepthCandidate) {
-        heap.append(c)
+        items.append(c)
+        heap.append((c.bound, items.count - 1))
         var k = heap.count - 1
         while k > 0 {
             let parent = (k - 1) / 2
@@ -155,7 +162,7 @@ struct DepthQueue {
 
     mutating func pop() -> DepthCandidate? {
         guard !heap.isEmpty else { return nil }
-        let top = heap[0]
+        let top = items[heap[0].slot]
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
@@ -170,6 +177,7 @@ struct DepthQueue {
                 k = m
             }
         }
+        if heap.isEmpty { items.removeAll(keepingCapacity: true) }
         return top
     }
 }
