@@ -29,7 +29,7 @@ struct BoundaryDistance: Sendable {
     private let usesTree: [Bool]
     /// Whether some edge is longer than 0.05° (measured by golden section, see `measured`).
     private let hasLongEdges: Bool
-    /// Per edge, its chord in Earth-centred coordinates (`nil` above `maxChordEdges` edges: 56 bytes each).
+    /// Per edge, its chord in Earth-centred coordinates (`nil` above `maxChordEdges` edges: 64 bytes each).
     private let chordEdges: [ChordEdge]?
     static let maxChordEdges = 1 << 18
 
