@@ -1,3 +1,4 @@
+import Foundation
 import PerimeterTestSupport
 import Testing
 import GeometryCore
@@ -65,5 +66,37 @@ import GeometryCore
             let d = finder.distanceToBoundary(p)
             #expect(abs(d - best) < 0.5, "\(p): \(d) vs brute force \(best)")
         }
+    }
+
+    /// The bounds that let `BoundaryDistance` skip geodesics: the 3-D chord to a point, and the
+    /// distance to an edge's 3-D chord less its bulge, never exceed the geodesic distance to any
+    /// point of the edge (short and long edges, any latitude, longitudes past ±180 as in a frame).
+    @Test func chordBoundsNeverExceedTheGeodesic() {
+        let metric = LocalMetric(geod)
+        var rng = SplitMix64(seed: 0xC40D)
+        var tightest = Double.infinity
+        for n in 0..<3_000 {
+            let span = n % 3 == 0 ? rng.uniform(0.05, 3) : rng.uniform(0, 0.05)
+            let a = Coordinate(lon: rng.uniform(-190, 190), lat: rng.uniform(-88, 88))
+            let heading = rng.uniform(0, 2 * .pi)
+            let b = Coordinate(lon: a.x + span * sin(heading), lat: max(-89.9, min(89.9, a.y + span * cos(heading))))
+            let edge = ChordEdge(EdgeIndex.Edge(ax: a.x, ay: a.y, bx: b.x, by: b.y), metric)
+            let reach = [0.001, 0.05, 1, 5][n % 4]
+            let p = Coordinate(lon: a.x + rng.uniform(-reach, reach), lat: max(-89.9, min(89.9, a.y + rng.uniform(-reach, reach))))
+            let origin = BoundaryDistance.earthCentred(p, metric)
+            let bound = edge.lowerBound(origin)
+            for k in 0...20 {
+                let t = Double(k) / 20
+                let q = Coordinate(lon: a.x + t * (b.x - a.x), lat: a.y + t * (b.y - a.y))
+                let s = geod.distance(p, q)
+                let c = BoundaryDistance.earthCentred(q, metric)
+                let chord = ((c.x - origin.x) * (c.x - origin.x) + (c.y - origin.y) * (c.y - origin.y)
+                             + (c.z - origin.z) * (c.z - origin.z)).squareRoot()
+                #expect(chord <= s + 1e-6, "chord \(chord) > geodesic \(s): \(p) to \(q)")
+                #expect(bound <= chord + 1e-6, "edge bound \(bound) > chord \(chord): \(p), edge \(a) to \(b)")
+                tightest = min(tightest, s - bound)
+            }
+        }
+        #expect(tightest < 0.01)  // the bound is not vacuous: somewhere it meets the geodesic
     }
 }

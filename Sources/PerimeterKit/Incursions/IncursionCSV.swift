@@ -118,6 +118,45 @@ public enum IncursionCSV {
 
     /// `v` with `digits` decimals, as C's `printf("%.*f")` writes it (exact binary value, rounded half to even).
     static func fmt(_ v: Double, _ digits: Int) -> String {
+        if let text = exactFixed(v, digits) { return text }
+        return printfFixed(v, digits)
+    }
+
+    private static let powersOfTen: [UInt64] = (0...9).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
+
+    /// `fmt` in integer arithmetic for |v| < 1e15 and at most 9 decimals: v = m·2^e exactly, so
+    /// v·10^digits = m·10^digits·2^e, shifted right with round half to even on the bits shifted out
+    /// is the rounded value printf prints (same sign, including "-0.000" for negative values that
+    /// round to zero). `nil` outside that range.
+    static func exactFixed(_ v: Double, _ digits: Int) -> String? {
+        guard v.isFinite, (0...9).contains(digits), abs(v) < 1e15 else { return nil }
+        let magnitude = abs(v)
+        let significand = UInt128(magnitude.significandBitPattern | (magnitude.isNormal ? 1 << 52 : 0))
+        let exponent = magnitude.isNormal ? Int(magnitude.exponentBitPattern) - 1075 : -1074
+        let scaled = significand * UInt128(powersOfTen[digits])
+        var units: UInt128
+        if exponent >= 0 {
+            units = scaled << exponent
+        } else if -exponent >= 100 {
+            units = 0  // scaled < 2^84 ≤ half of 2^-exponent: rounds down
+        } else {
+            let shift = -exponent
+            units = scaled >> shift
+            let rest = scaled & ((UInt128(1) << shift) - 1), half = UInt128(1) << (shift - 1)
+            if rest > half || (rest == half && units & 1 == 1) { units += 1 }
+        }
+        let whole = UInt64(units / UInt128(powersOfTen[digits])), fraction = UInt64(units % UInt128(powersOfTen[digits]))
+        var text = v.sign == .minus ? "-" : ""
+        text += String(whole)
+        if digits > 0 {
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return text
+    }
+
+    /// `fmt` through C's `vsnprintf`.
+    static func printfFixed(_ v: Double, _ digits: Int) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 352) { text in
             let n = withVaList([Int32(digits), v]) { vsnprintf(text.baseAddress!, 352, "%.*f", $0) }
             return String(decoding: UnsafeRawBufferPointer(start: text.baseAddress!, count: Int(min(max(n, 0), 351))), as: UTF8.self)

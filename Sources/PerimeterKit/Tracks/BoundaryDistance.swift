@@ -1,3 +1,4 @@
+import Foundation
 import GeometryCore
 
 /// Geodesic distance in metres from a point to the nearest point of a polygon's boundary
@@ -26,6 +27,11 @@ struct BoundaryDistance: Sendable {
     private let candStart: [Int]
     private let candEdges: [UInt32]
     private let usesTree: [Bool]
+    /// Whether some edge is longer than 0.05° (measured by golden section, see `measured`).
+    private let hasLongEdges: Bool
+    /// Per edge, its chord in Earth-centred coordinates (`nil` above `maxChordEdges` edges: 64 bytes each).
+    private let chordEdges: [ChordEdge]?
+    static let maxChordEdges = 1 << 18
 
     init(_ index: EdgeIndex, geodesic: Geodesic, maxCellsPerAxis: Int = 96, maxCandidates: Int = 384) {
         let metric = LocalMetric(geodesic)
@@ -33,6 +39,8 @@ struct BoundaryDistance: Sendable {
         self.geodesic = geodesic
         let edges = Self.shortened(index.edges)
         self.edges = edges
+        hasLongEdges = edges.contains { max(abs($0.bx - $0.ax), abs($0.by - $0.ay)) > 0.05 }
+        chordEdges = edges.count <= Self.maxChordEdges ? edges.map { ChordEdge($0, metric) } : nil
         var kax: [Double] = [], kay: [Double] = [], kbx: [Double] = [], kby: [Double] = []
         kax.reserveCapacity(edges.count); kay.reserveCapacity(edges.count)
         kbx.reserveCapacity(edges.count); kby.reserveCapacity(edges.count)
@@ -240,16 +248,40 @@ struct BoundaryDistance: Sendable {
         let (kpx, kpy) = metric.scales(atLatitude: p.y)
         let useTree = anywhere || usesTree[c]
         var best = Double.infinity
-        if useTree {
+        // Without long edges, one walk of the tree finds both the nearest plane distance and the
+        // edges within `limit` of it: the walk with the shrinking limit `best · 1.03 + 20` visits
+        // every leaf the walk with the final limit visits (the node bounds are lower bounds of the
+        // plane distance), in the same relative order, so the edges within the final limit come
+        // out as from a second walk.
+        var near: [(k: Int, d: Double, t: Double)] = []
+        if useTree && !hasLongEdges {
+            tree.walk(p.x, p.y, kpx, limit: { best * 1.03 + 20 }) { range in
+                for k in range {
+                    let (d, t) = planeDistance(p, kpx, kpy, k)
+                    if d < best { best = d }
+                    if d <= best * 1.03 + 20 { near.append((k, d, t)) }
+                }
+                return true
+            }
+        } else if useTree {
             best = Self.treeNearest(tree, edges, kax, kay, kbx, kby, p, kpx, kpy, below: .infinity).distance
         } else {
             for n in candStart[c]..<candStart[c + 1] { best = min(best, planeDistance(p, kpx, kpy, Int(candEdges[n])).distance) }
         }
         guard best.isFinite else { return (0, p) }
         let limit = best * 1.03 + 20  // long edges' plane images are off by up to ~2 %
-        var exact = Double.infinity, point = p
-        func measure(_ k: Int) {
-            let (dk, t) = planeDistance(p, kpx, kpy, k)
+        // Every edge within `limit` in the plane is a candidate, measured at its plane-nearest point q:
+        // metres in the local metric below 2 km, else geodesic. Geodesics are the cost, and only the
+        // least matters, so each candidate first gets a lower bound of its measure: the straight 3-D
+        // distance to the edge's chord less the edge's bulge (`ChordEdge`), or the 3-D chord to q,
+        // neither longer than the geodesic, and (by `LocalMetric`'s accuracy, 1e-6 below 10 km)
+        // than the local metric within 1e-5 and 1 mm. The candidate with the least bound is measured
+        // first; a candidate whose bound exceeds that measure cannot be the nearest and is not
+        // measured (nor is a geodesic whose exact chord exceeds it). The others are taken in the
+        // walk's order with the same strict `<`, so distance and point are those of measuring every candidate.
+        var candidates: [(q: Coordinate, lower: Double)] = []
+        let origin = chordOrigin(p)
+        func collect(_ k: Int, _ dk: Double, _ t: Double) {
             let edge = edges[k]
             let long = max(abs(edge.bx - edge.ax), abs(edge.by - edge.ay)) > 0.05
             guard dk <= limit || long else { return }
@@ -268,18 +300,104 @@ struct BoundaryDistance: Sendable {
                 tq = 0.5 * (lo + hi)
             }
             let q = at(tq)
-            let dq = metric.distance(p, q)
-            let d = dq < 2_000 ? dq : geodesic.distance(p, q)
-            if d < exact { exact = d; point = q }
+            let bound = chordEdges.map { $0[k].lowerBound(origin) } ?? chord(origin, q)
+            candidates.append((q, bound * (1 - 1e-5) - 1e-3))
         }
-        if useTree {
+        if useTree && !hasLongEdges {
+            for e in near where e.d <= limit { collect(e.k, e.d, e.t) }
+        } else if useTree {
             tree.walk(p.x, p.y, kpx, limit: { limit }) { range in
-                for k in range { measure(k) }
+                for k in range {
+                    let (d, t) = planeDistance(p, kpx, kpy, k)
+                    collect(k, d, t)
+                }
                 return true
             }
         } else {
-            for n in candStart[c]..<candStart[c + 1] { measure(Int(candEdges[n])) }
+            for n in candStart[c]..<candStart[c + 1] {
+                let k = Int(candEdges[n])
+                let (d, t) = planeDistance(p, kpx, kpy, k)
+                collect(k, d, t)
+            }
+        }
+        guard !candidates.isEmpty else { return (0, p) }
+        var first = 0
+        for m in candidates.indices where candidates[m].lower < candidates[first].lower { first = m }
+        let q0 = candidates[first].q, dq0 = metric.distance(p, q0)
+        let bound = dq0 < 2_000 ? dq0 : geodesic.distance(p, q0)
+        // Rounding: the chord is good to ~1e-9 m, PROJ's geodesic to ~1e-8 m; 1 mm is far above both.
+        let skipAbove = bound + 1e-3 + 1e-12 * bound
+        var exact = Double.infinity, point = p
+        for m in candidates.indices where candidates[m].lower <= skipAbove {
+            let q = candidates[m].q
+            let d: Double
+            if m == first {
+                d = bound
+            } else {
+                let dq = metric.distance(p, q)
+                if dq < 2_000 {
+                    d = dq
+                } else {
+                    if chord(origin, q) > skipAbove { continue }
+                    d = geodesic.distance(p, q)
+                }
+            }
+            if d < exact { exact = d; point = q }
         }
         return exact.isFinite ? (exact, point) : (0, p)
+    }
+
+    /// Earth-centred Cartesian coordinates (m) of a lon/lat point on the ellipsoid.
+    @inline(__always) private func chordOrigin(_ p: Coordinate) -> (x: Double, y: Double, z: Double) {
+        Self.earthCentred(p, metric)
+    }
+
+    @inline(__always) static func earthCentred(_ p: Coordinate, _ metric: LocalMetric) -> (x: Double, y: Double, z: Double) {
+        let phi = p.y * (.pi / 180), lambda = p.x * (.pi / 180)
+        let sp = sin(phi), cp = cos(phi), sl = sin(lambda), cl = cos(lambda)
+        let n = metric.a / (1 - metric.e2 * sp * sp).squareRoot()
+        return (n * cp * cl, n * cp * sl, n * (1 - metric.e2) * sp)
+    }
+
+    /// The straight 3-D distance (m) from `o` (`chordOrigin`) to the ellipsoid point `q`: a lower
+    /// bound of the geodesic distance, which is a path on the surface between the same points.
+    @inline(__always) private func chord(_ o: (x: Double, y: Double, z: Double), _ q: Coordinate) -> Double {
+        let c = chordOrigin(q)
+        let dx = c.x - o.x, dy = c.y - o.y, dz = c.z - o.z
+        return (dx * dx + dy * dy + dz * dz).squareRoot()
+    }
+}
+
+/// An edge's ends in Earth-centred coordinates, and how far its points (straight in lon/lat) can lie
+/// from the straight 3-D segment between them: the distance from any point to that segment, less
+/// `bulge`, is a lower bound of the 3-D distance to any point of the edge, hence of the geodesic.
+///
+/// Bulge: the edge is t ↦ X(λ(t), φ(t)) with λ, φ linear; the gap to the chord is at most 1/8 of
+/// |X''| = |X_λλ Δλ² + 2 X_λφ ΔλΔφ + X_φφ Δφ²|, each second derivative at most a/√(1−e²) ≈ 1.0034 a
+/// (the radii of curvature, and dM/dφ ≤ 0.02 a), so at most 1.01 a (|Δλ| + |Δφ|)² / 8 (radians);
+/// 0.15 a (|Δλ| + |Δφ|)² + 1 µm is used.
+struct ChordEdge: Sendable {
+    var ax: Double, ay: Double, az: Double
+    var dx: Double, dy: Double, dz: Double
+    var len2: Double
+    var bulge: Double
+
+    init(_ e: EdgeIndex.Edge, _ metric: LocalMetric) {
+        let a = BoundaryDistance.earthCentred(Coordinate(lon: e.ax, lat: e.ay), metric)
+        let b = BoundaryDistance.earthCentred(Coordinate(lon: e.bx, lat: e.by), metric)
+        ax = a.x; ay = a.y; az = a.z
+        dx = b.x - a.x; dy = b.y - a.y; dz = b.z - a.z
+        len2 = dx * dx + dy * dy + dz * dz
+        let span = (abs(e.bx - e.ax) + abs(e.by - e.ay)) * (.pi / 180)
+        bulge = 0.15 * metric.a * span * span + 1e-6
+    }
+
+    /// A lower bound (m) of the 3-D distance from `p` (Earth-centred) to any point of the edge.
+    @inline(__always) func lowerBound(_ p: (x: Double, y: Double, z: Double)) -> Double {
+        let px = p.x - ax, py = p.y - ay, pz = p.z - az
+        var t = len2 > 0 ? (px * dx + py * dy + pz * dz) / len2 : 0
+        t = t < 0 ? 0 : (t > 1 ? 1 : t)
+        let ex = px - t * dx, ey = py - t * dy, ez = pz - t * dz
+        return (ex * ex + ey * ey + ez * ez).squareRoot() - bulge
     }
 }

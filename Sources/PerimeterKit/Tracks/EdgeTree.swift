@@ -117,25 +117,29 @@ struct EdgeTree: Sendable {
         var stop = false
         func descend(_ level: Int, _ range: Range<Int>) {
             let nodes = levels[level]
-            // The nearest-looking node first, then the rest in order.
-            var bestN = -1, bestB = Double.infinity
-            for n in range {
-                let b = lowerBound(nodes[n], px, py, kpx)
-                if b < bestB { bestB = b; bestN = n }
-            }
-            guard bestN >= 0 else { return }
-            func enter(_ n: Int) {
-                let node = nodes[n]
-                if level == 0 {
-                    if !visit(node.first..<node.end) { stop = true }
-                } else {
-                    descend(level - 1, node.first..<node.end)
+            // The nearest-looking node first, then the rest in order. A range holds at most
+            // `fanout` nodes; their bounds are computed once and kept for the second pass.
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.fanout) { bounds in
+                var bestN = -1, bestB = Double.infinity
+                for n in range {
+                    let b = lowerBound(nodes[n], px, py, kpx)
+                    bounds[n - range.lowerBound] = b
+                    if b < bestB { bestB = b; bestN = n }
                 }
-            }
-            if bestB < limit() { enter(bestN) } else { return }
-            for n in range where n != bestN {
-                if stop { return }
-                if lowerBound(nodes[n], px, py, kpx) < limit() { enter(n) }
+                guard bestN >= 0 else { return }
+                func enter(_ n: Int) {
+                    let node = nodes[n]
+                    if level == 0 {
+                        if !visit(node.first..<node.end) { stop = true }
+                    } else {
+                        descend(level - 1, node.first..<node.end)
+                    }
+                }
+                if bestB < limit() { enter(bestN) } else { return }
+                for n in range where n != bestN {
+                    if stop { return }
+                    if bounds[n - range.lowerBound] < limit() { enter(n) }
+                }
             }
         }
         descend(top, 0..<levels[top].count)

@@ -29,13 +29,18 @@ extension IncursionFinder {
     private func deepestPoint(_ pieces: inout [InsidePiece], _ queue: inout DepthQueue) -> (point: Coordinate, time: Double)? {
         guard !pieces.isEmpty else { return nil }
         queue.removeAll()
-        for p in pieces {
+        // Consecutive pieces usually share an end: its nearest boundary point, measured on the first
+        // visit of one piece, is reused on the other's (the same function of the same point).
+        var endNearest = EndNearest(count: pieces.count)
+        for (i, p) in pieces.enumerated() {
             // Ends on the boundary are at depth 0, with themselves as nearest boundary point.
             let na = p.aOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.a) : nil
             let nb = p.bOnBoundary ? BoundaryDistance.Nearest(distance: 0, point: p.b) : nil
             let ua = na == nil ? depth.upperBound(p.a) : 0, ub = nb == nil ? depth.upperBound(p.b) : 0
-            queue.push(DepthCandidate(a: p.a, b: p.b, ta: p.ta, tb: p.tb, na: na, nb: nb,
-                                      bound: min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM)))
+            var candidate = DepthCandidate(a: p.a, b: p.b, ta: p.ta, tb: p.tb, na: na, nb: nb,
+                                           bound: min(0.5 * (ua + ub + p.lengthM), min(ua, ub) + p.lengthM))
+            candidate.piece = i
+            queue.push(candidate)
         }
         var best = -1.0, point = pieces[0].a, time = pieces[0].ta
         var evaluations = 0
@@ -44,7 +49,9 @@ extension IncursionFinder {
             if top.bound <= best + depthToleranceM + 3e-4 * best || evaluations >= Self.maxDepthEvaluations { break }
             guard let na = top.na, let nb = top.nb else {
                 // First visit: the nearest boundary points of the ends give a tighter bound.
-                let na = top.na ?? depth.nearest(top.a), nb = top.nb ?? depth.nearest(top.b)
+                let i = top.piece
+                let na = top.na ?? endNearest.start(of: i, pieces) { depth.nearest(top.a) }
+                let nb = top.nb ?? endNearest.end(of: i, pieces) { depth.nearest(top.b) }
                 evaluations += 2
                 consider(top.a, top.ta, na.distance)
                 consider(top.b, top.tb, nb.distance)
@@ -93,16 +100,57 @@ struct DepthCandidate {
     var bound: Double
     /// Where along a → b the bound peaks (0…1), if known.
     var split = -1.0
+    /// The inside piece this candidate is (first visit), else -1.
+    var piece = -1
 }
 
-/// A max-heap of depth candidates by bound (reused across incursions of one track).
-struct DepthQueue {
-    private var heap: [DepthCandidate] = []
+/// The nearest boundary points measured at the ends of one incursion's inside pieces, so that an
+/// end shared by two consecutive pieces is measured once.
+struct EndNearest {
+    private var starts: [BoundaryDistance.Nearest?]
+    private var ends: [BoundaryDistance.Nearest?]
 
-    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+    init(count: Int) {
+        starts = Array(repeating: nil, count: count)
+        ends = Array(repeating: nil, count: count)
+    }
+
+    /// The nearest point of piece `i`'s start: the previous piece's end if that is the same point
+    /// and already measured, else `measure()`.
+    mutating func start(of i: Int, _ pieces: [InsidePiece], _ measure: () -> BoundaryDistance.Nearest) -> BoundaryDistance.Nearest {
+        if let known = starts[i] { return known }
+        let n = i > 0 && pieces[i - 1].b == pieces[i].a ? ends[i - 1] ?? measure() : measure()
+        starts[i] = n
+        if i > 0 && pieces[i - 1].b == pieces[i].a { ends[i - 1] = n }
+        return n
+    }
+
+    /// The nearest point of piece `i`'s end (shared with the next piece's start likewise).
+    mutating func end(of i: Int, _ pieces: [InsidePiece], _ measure: () -> BoundaryDistance.Nearest) -> BoundaryDistance.Nearest {
+        if let known = ends[i] { return known }
+        let shared = i + 1 < pieces.count && pieces[i + 1].a == pieces[i].b
+        let n = shared ? starts[i + 1] ?? measure() : measure()
+        ends[i] = n
+        if shared { starts[i + 1] = n }
+        return n
+    }
+}
+
+/// A max-heap of depth candidates by bound (reused across incursions of one track). The heap
+/// moves (bound, slot) pairs and the candidates stay where they were stored: the comparisons and
+/// swaps are those of a heap of the candidates themselves, so they come out in the same order.
+struct DepthQueue {
+    private var items: [DepthCandidate] = []
+    private var heap: [(bound: Double, slot: Int)] = []
+
+    mutating func removeAll() {
+        items.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
+    }
 
     mutating func push(_ c: DepthCandidate) {
-        heap.append(c)
+        items.append(c)
+        heap.append((c.bound, items.count - 1))
         var k = heap.count - 1
         while k > 0 {
             let parent = (k - 1) / 2
@@ -114,7 +162,7 @@ struct DepthQueue {
 
     mutating func pop() -> DepthCandidate? {
         guard !heap.isEmpty else { return nil }
-        let top = heap[0]
+        let top = items[heap[0].slot]
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
@@ -129,6 +177,7 @@ struct DepthQueue {
                 k = m
             }
         }
+        if heap.isEmpty { items.removeAll(keepingCapacity: true) }
         return top
     }
 }
