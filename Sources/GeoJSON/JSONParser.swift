@@ -217,18 +217,24 @@ struct JSONParser {
         return value
     }
 
+    @inline(__always)
     mutating func parseNumber() throws(GeoJSONError) -> JSONValue {
         let start = index
         switch try scanNumber() {
         case .integer(let i): return .integer(i)
         case .decimal(let d): return .number(d)
-        case .text(let isInteger):
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            if isInteger, let i = Int(text) { return .integer(i) }
-            // Double(_:) gives ±infinity for an exponent out of range (1e999): the caller decides what to do.
-            guard let d = Double(text) else { throw error("invalid number \(text)") }
-            return .number(d)
+        case .text(let isInteger): return try numberFromText(start: start, isInteger: isInteger)
         }
+    }
+
+    /// The number scanned from `start` to `index`, converted from its text.
+    @inline(never)
+    private func numberFromText(start: Int, isInteger: Bool) throws(GeoJSONError) -> JSONValue {
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if isInteger, let i = Int(text) { return .integer(i) }
+        // Double(_:) gives ±infinity for an exponent out of range (1e999): the caller decides what to do.
+        guard let d = Double(text) else { throw error("invalid number \(text)") }
+        return .number(d)
     }
 
     /// A number as ``scanNumber()`` found it.
