@@ -29,13 +29,25 @@ public enum GeoJSONReader {
     }
 
     /// Reads GeoJSON from memory; `source` (a file name) is named in errors when given.
+    ///
+    /// Two paths, one result: the fast path (``GeoJSONFastDecoding``) decodes the text in one pass,
+    /// positions straight from the bytes; a document it does not take (malformed, breaking a rule, or
+    /// laid out in a way it does not handle) goes through the tree path — ``JSONParser`` into a
+    /// ``JSONValue``, then ``GeoJSONDecoding`` — which gives the value or the error message.
     public static func read(_ data: Data, source: String? = nil) throws(GeoJSONError) -> FeatureCollection {
         do throws(GeoJSONError) {
-            let json = try JSONParser.parse([UInt8](data))
-            return try GeoJSONDecoding.document(json)
+            return try JSONParser.withBytes(of: data) { (bytes) throws(GeoJSONError) in
+                if let collection = GeoJSONFastDecoding.document(bytes) { return collection }
+                return try treeDocument(bytes)
+            }
         } catch {
             throw error.inFile(source)
         }
+    }
+
+    /// The tree path of ``read(_:source:)-(Data,_)``: the whole JSON value first, then its GeoJSON.
+    static func treeDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(GeoJSONError) -> FeatureCollection {
+        try GeoJSONDecoding.document(try JSONParser.parse(bytes))
     }
 
     /// Reads GeoJSON from a string; `source` is named in errors when given.
@@ -46,7 +58,7 @@ public enum GeoJSONReader {
     /// Parses any JSON text into a ``JSONValue`` (member order kept). Errors carry line and column.
     public static func parseJSON(_ data: Data, source: String? = nil) throws(GeoJSONError) -> JSONValue {
         do throws(GeoJSONError) {
-            return try JSONParser.parse([UInt8](data))
+            return try JSONParser.parse(data)
         } catch {
             throw error.inFile(source)
         }

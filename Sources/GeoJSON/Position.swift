@@ -11,18 +11,39 @@ import GeometryCore
 public struct Position: Hashable, Sendable {
     /// Longitude (x) and latitude (y), degrees.
     public var coordinate: Coordinate
+    /// The altitude, or ``noAltitude`` for none: 24 bytes a position instead of the 32 of a `Double?`
+    /// (GeoData holds millions of positions).
+    @usableFromInline var storedAltitude: Double
+
+    /// A NaN with its own payload, standing for "no altitude"; any other double (other NaNs included) is
+    /// an altitude, so every `Double?` is kept as given.
+    @inlinable static var noAltitude: Double { Double(bitPattern: 0x7FF8_0000_0A17_0000) }
+
     /// Altitude, metres (RFC 7946: height above the WGS84 ellipsoid); `nil` for a 2-D position.
-    public var altitude: Double?
+    @inlinable public var altitude: Double? {
+        get { storedAltitude.bitPattern == Self.noAltitude.bitPattern ? nil : storedAltitude }
+        set { storedAltitude = newValue ?? Self.noAltitude }
+    }
 
     @inlinable public init(_ coordinate: Coordinate, altitude: Double? = nil) {
         self.coordinate = coordinate
-        self.altitude = altitude
+        self.storedAltitude = altitude ?? Self.noAltitude
     }
 
     /// A position from longitude and latitude in degrees and an optional altitude in metres.
     @inlinable public init(lon: Double, lat: Double, altitude: Double? = nil) {
         self.coordinate = Coordinate(lon: lon, lat: lat)
-        self.altitude = altitude
+        self.storedAltitude = altitude ?? Self.noAltitude
+    }
+
+    /// Equal coordinates and equal altitudes (both absent, or equal numbers), as for a `Double?`.
+    @inlinable public static func == (lhs: Position, rhs: Position) -> Bool {
+        lhs.coordinate == rhs.coordinate && lhs.altitude == rhs.altitude
+    }
+
+    @inlinable public func hash(into hasher: inout Hasher) {
+        hasher.combine(coordinate)
+        hasher.combine(altitude)
     }
 
     /// Longitude, degrees.

@@ -21,7 +21,7 @@ public enum RFC7946Validator {
     public static func problems(in data: Data) -> [RFC7946Problem] {
         let json: JSONValue
         do {
-            json = try JSONParser.parse([UInt8](data))
+            json = try JSONParser.parse(data)
         } catch {
             return [RFC7946Problem(path: "", message: error.description)]
         }

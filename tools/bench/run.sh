@@ -78,24 +78,7 @@ swiftc -O -parse-as-library tools/bench/decimal_bench.swift Sources/PerimeterKit
   -o "$WORK/decimal_bench" 2>&1 | grep -v warning || true
 "$WORK/decimal_bench"
 echo
-echo "== GeoData JSON parsing: Perimeter's JSON parser (tools/bench/json_bench.swift) vs Python's json (C)"
-# One process per file: best of 5 parses, and the growth of the peak RSS while the file is read and
-# parsed (its bytes included) as a multiple of the file size. Reference: json.loads on the same bytes.
-swiftc -O -parse-as-library tools/bench/json_bench.swift \
-  Sources/GeoJSON/{JSONParser,JSONValue,JSONObject,GeoJSONError}.swift -o "$WORK/json_bench" 2>&1 | grep -v warning || true
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-28s %10s %10s %14s %16s %16s\n' "file" "MB" "parse_s" "MB_per_s" "peak/file_size" "python_MB_per_s"
-for f in GeoData/land.geojson GeoData/basemap.geojson GeoData/countries.geojson GeoData/airspace/UA.geojson; do
-  [ -f "$f" ] || continue
-  read -r bytes secs mbps growth _ < <("$WORK/json_bench" "$f")
-  py=$("$PY" -c 'import json, sys, time
-b = open(sys.argv[1], "rb").read(); best = 1e9
-for _ in range(5):
-    t = time.perf_counter(); json.loads(b); best = min(best, time.perf_counter() - t)
-print(f"{len(b) / best / 1e6:.0f}")' "$f")
-  printf '%-28s %10.2f %10s %14s %16s %16s\n' "${f#GeoData/}" "$(echo "$bytes/1000000" | bc -l)" "$secs" "$mbps" "${growth}x" "$py"
-done
-echo "(target >= 200 MB/s, peak <= 3x the file size)"
+bash "$(dirname "$0")/json.sh"   # GeoData JSON: the GeoJSON reader against Python's json (tools/bench/json.sh)
 
 echo; VERTICES=200000 R_IN=0.3 bash "$(dirname "$0")/large_polygon.sh"   # the 200,000-vertex spiky star of LargePolygonTests
 echo; bash "$(dirname "$0")/large_polygon.sh"   # 1,000,000-vertex airspace: time and peak memory (tools/bench/large_polygon.sh)
