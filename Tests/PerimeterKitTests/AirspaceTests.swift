@@ -265,13 +265,30 @@ import Testing
             let meridian = try Geometry.lineString([Coordinate(lon: lon, lat: 50.0), Coordinate(lon: lon, lat: 53.0)], context: context)
             let crossing = try land.intersection(meridian).coordinates
             guard let shore = crossing.min(by: { $0.lat < $1.lat }) else { continue }
-            let ten = Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 10 * Self.nm).coordinate
-            let fourteen = Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 14 * Self.nm).coordinate
+            // Geodesic.direct answers within ±180°: back into Alaska's frame for distances to its land.
+            func continuous(_ c: Coordinate) -> Coordinate { Coordinate(lon: c.lon > 0 ? c.lon - 360 : c.lon, lat: c.lat) }
+            let ten = continuous(Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 10 * Self.nm).coordinate)
+            let fourteen = continuous(Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 14 * Self.nm).coordinate)
             #expect(try prepared.contains(wrapped(ten)), "10 NM south of \(shore)")
             if try Self.distance(from: fourteen, to: land) > 12 * Self.nm + 500 {
                 #expect(try !prepared.contains(wrapped(fourteen)), "14 NM south of \(shore)")
             }
         }
+    }
+
+    /// Alaska's outer edge is 12 NM from its land, measured independently (`tools/oracles/territorial_breadth.py`:
+    /// pyproj, an azimuthal equidistant projection centred on each of 200 seeded boundary vertices): within the
+    /// buffer's chord error (≤ 10 m) of 22,224 m, never beyond it — the tiled local buffers; one state-wide
+    /// projection put points of the Aleutians ≈ 300 m short.
+    @Test func alaskaTerritorialSeaIsTwelveNauticalMiles() throws {
+        let (status, out, err) = try TrackTestSupport.run(TestEnvironment.python, [
+            TestEnvironment.oracles.appendingPathComponent("territorial_breadth.py").path, Self.shippedPath("US-AK"),
+            "\(Self.geoData)/countries.geojson", "US-AK", "200"])
+        #expect(status == 0, "oracle failed: \(err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Double], "\(out)")
+        let lo = try #require(json["min_m"]), hi = try #require(json["max_m"])
+        #expect((json["n"] ?? 0) >= 150)
+        #expect(lo > 12 * Self.nm - 10 && hi < 12 * Self.nm + 1, "outer edge \(lo)–\(hi) m from the land")
     }
 
     /// North of Łeba (17.55 E): 10 NM off the coast is Polish airspace, 14 NM off is not.

@@ -592,7 +592,7 @@ def alaska():
              "and www.sofx.com/us-jets-intercept-russian-warplanes-near-alaska")
     # The route is not published. Reported (NORAD spokesperson to Alaska Public Media): about 53 minutes
     # inside the ADIZ, "including within 30 nautical miles of St. Lawrence Island". Assumed: an
-    # out-and-back leg on one bearing from over Russia's far east (the Russian MoD named the Bering
+    # out-and-back leg on one bearing from over the western Bering Sea (the Russian MoD named the Bering
     # Strait), turning 30 NM short of the island's western cape (its westernmost DCW vertex); the bearing
     # is solved so that the time in the ADIZ is the reported 53 min (consistency only). US airspace was not
     # used to place it, so "stayed in international airspace" stays a check.
@@ -607,7 +607,7 @@ def alaska():
         s0 = GEOD.fwd(t[0], t[1], az, back_km * 1000)[:2]
         return [(round(s0[0], 5), round(s0[1], 5)), (round(t[0], 5), round(t[1], 5)), (round(s0[0], 5), round(s0[1], 5))]
     zone_w = unwrapped_west(adiz)
-    lo, hi = 235.0, 250.0          # bearing from the cape; more westerly bearings spend less time in the ADIZ
+    lo, hi = 220.0, 250.0          # bearing from the cape; more westerly bearings spend less time in the ADIZ
     for _ in range(50):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if dwell(fixes_west(route(wps_for(mid), v, 0.0)), zone_w) > 53 * 60 else (lo, mid)
@@ -616,10 +616,19 @@ def alaska():
     fixes = route(wps, v, epoch("2025-09-24T20:00:00Z"))
     zone_s = dwell(fixes_west(fixes), zone_w)
     isl_km = min(GEOD.inv(lo_, la_, *shapely.ops.nearest_points(isl, Point(lo_, la_))[0].coords[0])[2] for lo_, la_, _ in fixes) / 1000
+    # Closest approach to US airspace at the fixes: each fix's distance in an azimuthal equidistant
+    # projection centred on it (exact from the centre), not nearest points in degrees.
+    import numpy as np
+    from pyproj import Transformer
     us_w = unwrapped_west(us)
-    track = LineString([(lo, la) for lo, la, _ in fixes_west(fixes)])
-    near = shapely.ops.nearest_points(us_w, track)
-    ca_km = GEOD.inv(near[0].x, near[0].y, near[1].x, near[1].y)[2] / 1000
+    ca_km = float("inf")
+    for lo_, la_, _ in fixes_west(fixes):
+        t = Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={la_} +lon_0={lo_} +datum=WGS84", always_xy=True)
+        near = us_w.intersection(shapely.box(lo_ - 6, la_ - 3, lo_ + 6, la_ + 3))
+        if near.is_empty:
+            continue
+        xy = shapely.transform(near, lambda c: np.column_stack(t.transform(c[:, 0], c[:, 1])))
+        ca_km = min(ca_km, xy.distance(Point(0, 0)) / 1000)
     tid = "Tu-95 x2 + Su-35 x2 (formation)"
     feats = [feature(tid, fixes, {"scenario": name, "date": "2025-09-24", "aircraft": "2 Tu-95, 2 Su-35", "speed_kmh": v,
                                   "speed_status": "assumption (no speed reported; a Tu-95 cruise speed)",
@@ -650,11 +659,11 @@ def alaska():
         ],
         "assumptions": [
             "positions: no track, entry point or clock time has been published; only 'in the Alaskan ADIZ', 'about 53 minutes' and 'within 30 NM of St. Lawrence Island'",
-            f"route: out and back on one bearing ({az}° from the island's western cape, {cape[0]:.4f} E {cape[1]:.4f} N, its westernmost DCW vertex), "
-            f"from {back_km:.0f} km beyond the turn (over Russia's far east, west of 180°) to a turn {turn_nm:.0f} NM from the cape; the bearing is solved for 53 min in the ADIZ",
+            f"route: out and back on one bearing ({az}° from the island's western cape, {-cape[0]:.4f} W {cape[1]:.4f} N, its westernmost DCW vertex), "
+            f"from {back_km:.0f} km beyond the turn (over the Bering Sea west of 180°, outside the ADIZ) to a turn {turn_nm:.0f} NM from the cape; the bearing is solved for 53 min in the ADIZ",
             "one track for the formation of four (the escorts are taken to fly with the bombers); 700 km/h (a Tu-95 cruise speed); 20:00 UTC",
             "US airspace (GeoData/airspace/US-AK.geojson) was not used to place the route: 'remained in international airspace' is a check",
-            "the track crosses ±180° (west of the ADIZ's corner 60 N 180, outside the zone); the zone itself is cut at ±180° south of that corner",
+            "the track crosses ±180° just north-west of the ADIZ corner 60 N 180, outside the zone, which is cut at ±180° from 50 N to that corner (RFC 7946)",
         ],
         "checks": [
             {"kind": "no_incursion", "airspace": "US-AK",
