@@ -57,7 +57,7 @@ let package = Package(
             name: "PerimeterKitTests", dependencies: ["PerimeterKit", "GeoJSON", "GeometryCore", "PerimeterTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON", "PerimeterTestSupport"],
+            name: "PerimeterCLITests", dependencies: ["perimeter", "GeoJSON", "GeometryCore", "PerimeterTestSupport"],
             exclude: ["CompareOracle.py"]),
     ]
 )

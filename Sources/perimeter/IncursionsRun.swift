@@ -73,7 +73,9 @@ extension IncursionsCommand {
             geodataDir = dir
             var needed = codes
             for check in scenarioValue.map({ $0.checks + $0.consistency + $0.contested }) ?? [] {
-                for a in check.airspaces where !needed.contains(a) { needed.append(a) }
+                // A figure may name one of the scenario's zones (by zone name): that is loaded below.
+                let zoneNames = Set(scenarioValue?.zones.map(\.name) ?? [])
+                for a in check.airspaces where !needed.contains(a) && !zoneNames.contains(a) { needed.append(a) }
             }
             for code in needed {
                 let (airspace, _, warning) = try AirspaceLoader.national(iso: code, geodata: dir)

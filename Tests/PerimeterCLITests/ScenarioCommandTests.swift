@@ -7,7 +7,7 @@ import Testing
 /// are printed as consistency only and never fail the run.
 @Suite struct ScenarioCommandTests {
     static let names = ["estonia-2025-09-19", "romania-2025-09-13", "poland-2025-09-10", "przewodow-2022-11-15",
-                        "norway-2025", "denmark-2025-09"]
+                        "norway-2025", "denmark-2025-09", "alaska-2025-09-24"]
 
     static func scenario(_ name: String) throws -> CLI.Result {
         try CLI.perimeter(["incursions", "--scenario", name, "--quiet"])

@@ -12,7 +12,7 @@ import Testing
 @Suite struct AirspaceTests {
     static let root = TestEnvironment.packageRoot
     static let geoData = root.appendingPathComponent("GeoData").path
-    static let shipped = ["EE", "FI", "LV", "LT", "PL", "RO", "UA", "RU-KGD", "SE", "NO", "DK", "RU"]
+    static let shipped = ["EE", "FI", "LV", "LT", "PL", "RO", "UA", "RU-KGD", "SE", "NO", "DK", "RU", "US-AK"]
     static let nm = 1852.0
 
     // MARK: - helpers
@@ -235,6 +235,60 @@ import Testing
             #expect(try !no.prepared().contains(fourteenNM))
         }
         #expect(try no.prepared().contains(tenNM))
+    }
+
+    /// Alaska's airspace across ±180°: the file is cut at the antimeridian (parts touching +180 and −180,
+    /// RFC 7946), its `area_km2` is the geodesic area of what is written, and the territorial sea round
+    /// the Aleutians is whole across the cut: off the coast of DCW land nearest the meridian, 10 NM out is
+    /// inside and 14 NM out is not (measured from the state's own land, on both sides of 180°).
+    @Test func alaskaAcrossTheAntimeridian() throws {
+        let context = GEOSContext()
+        let fc = try GeoJSONReader.read(contentsOf: Self.shippedPath("US-AK"))
+        let f = try #require(fc.features.first)
+        let ak = try Self.shippedAirspace("US-AK", context: context)
+        let polys = try ak.polygons()
+        let lons = try polys.flatMap { try $0.rings.flatMap { $0 } }.map(\.lon)
+        #expect(lons.allSatisfy { $0 >= -180 && $0 <= 180 })
+        #expect(lons.contains(180) && lons.contains(-180), "cut at the antimeridian")
+        let area = try Airspace.geodesicAreaKm2(ak)
+        #expect(abs(area / (f.properties["area_km2"]?.doubleValue ?? 0) - 1) < 1e-4)
+        // A part on each side of the meridian: its territorial sea reaches the cut.
+        let builder = try AirspaceBuilder(geoData: Self.geoData)
+        let land = try Self.land("US-AK", builder, context: context)
+        let prepared = try ak.prepared()
+        #expect(try prepared.contains(Coordinate(lon: -149.9, lat: 61.2)), "Anchorage")
+        // StateLand keeps Alaska in one continuous frame (−188…−130): 179° E is −181 there.
+        func wrapped(_ c: Coordinate) -> Coordinate { Coordinate(lon: c.lon < -180 ? c.lon + 360 : c.lon, lat: c.lat) }
+        #expect(try land.bounds.map { $0.minX < -180 && $0.maxX < -129 } == true, "Alaska's land in a continuous frame")
+        for lon in [-181.0, -179.0] {
+            // The southernmost land on this meridian near the Aleutians, then due south.
+            let meridian = try Geometry.lineString([Coordinate(lon: lon, lat: 50.0), Coordinate(lon: lon, lat: 53.0)], context: context)
+            let crossing = try land.intersection(meridian).coordinates
+            guard let shore = crossing.min(by: { $0.lat < $1.lat }) else { continue }
+            // Geodesic.direct answers within ±180°: back into Alaska's frame for distances to its land.
+            func continuous(_ c: Coordinate) -> Coordinate { Coordinate(lon: c.lon > 0 ? c.lon - 360 : c.lon, lat: c.lat) }
+            let ten = continuous(Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 10 * Self.nm).coordinate)
+            let fourteen = continuous(Geodesic.wgs84.direct(from: shore, azimuth: 180, distance: 14 * Self.nm).coordinate)
+            #expect(try prepared.contains(wrapped(ten)), "10 NM south of \(shore)")
+            if try Self.distance(from: fourteen, to: land) > 12 * Self.nm + 500 {
+                #expect(try !prepared.contains(wrapped(fourteen)), "14 NM south of \(shore)")
+            }
+        }
+    }
+
+    /// Alaska's outer edge is 12 NM from its land, measured independently (`tools/oracles/territorial_breadth.py`:
+    /// pyproj, an azimuthal equidistant projection centred on each of 200 seeded boundary vertices): within the
+    /// buffer's chord error (≤ 10 m) of 22,224 m, never beyond it — the tiled local buffers; one state-wide
+    /// projection put points of the Aleutians ≈ 300 m short.
+    @Test func alaskaTerritorialSeaIsTwelveNauticalMiles() throws {
+        let (status, out, err) = try TrackTestSupport.run(TestEnvironment.python, [
+            TestEnvironment.oracles.appendingPathComponent("territorial_breadth.py").path, Self.shippedPath("US-AK"),
+            "\(Self.geoData)/countries.geojson", "US-AK", "200"])
+        #expect(status == 0, "oracle failed: \(err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Double], "\(out)")
+        let lo = try #require(json["min_m"]), hi = try #require(json["max_m"])
+        #expect((json["n"] ?? 0) >= 150)
+        #expect(lo > 12 * Self.nm - 10 && hi < 12 * Self.nm + 1, "outer edge \(lo)–\(hi) m from the land")
     }
 
     /// North of Łeba (17.55 E): 10 NM off the coast is Polish airspace, 14 NM off is not.

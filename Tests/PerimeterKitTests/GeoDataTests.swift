@@ -10,7 +10,7 @@ import Testing
 
     private static let root = TestEnvironment.packageRoot
     private static let dataDir = root.appendingPathComponent("GeoData")
-    private static let files = ["countries", "borders", "dnipro", "land", "places"]
+    private static let files = ["countries", "borders", "dnipro", "land", "places", "zones/DK-airports", "zones/US-AK-ADIZ"]
 
     private static func load(_ name: String) throws -> [String: Any] {
         let url = dataDir.appendingPathComponent("\(name).geojson")
@@ -183,6 +183,56 @@ import Testing
         // GSHHG puts the islet ~40 m from this coordinate: accept 500 m, but it must be Estonia's.
         #expect(nearest.iso == "EE")
         #expect(nearest.metres <= 500, "Vaindloo is \(nearest.metres) m from the nearest land")
+    }
+
+    // MARK: - Alaska and its ADIZ, across the antimeridian
+
+    /// The 26 points of 14 CFR 99.45 (lat, lon; degrees and minutes as published; east longitudes positive).
+    private static let adizPublished: [(Double, Double)] = [
+        (54, -136), (56 + 57 / 60.0, -144), (57, -145), (53, -158), (50, -169), (50, 180), (50, 170), (53, 170), (60, 180),
+        (65, -169), (75, -169), (75, -141), (69 + 50 / 60.0, -141), (71 + 18 / 60.0, -(156 + 44 / 60.0)),
+        (68 + 40 / 60.0, -(167 + 10 / 60.0)), (67, -165), (65 + 40 / 60.0, -(168 + 15 / 60.0)), (63 + 45 / 60.0, -(165 + 30 / 60.0)),
+        (61 + 20 / 60.0, -(166 + 40 / 60.0)), (59, -163), (54, -163), (56 + 30 / 60.0, -154), (59 + 20 / 60.0, -146),
+        (59 + 30 / 60.0, -140), (57, -136), (54 + 35 / 60.0, -133),
+    ]
+
+    /// The ADIZ file holds every published point as a vertex (±180 on either side of the cut), follows the
+    /// 75° N parallel at constant latitude (a rhumb line, 14 CFR 99.41), is cut at ±180° into parts that
+    /// touch the meridian from both sides, and its `area_km2` is the geodesic area of what is written.
+    @Test func alaskaADIZFromItsPublishedPoints() throws {
+        let f = try #require(try Self.features("zones/US-AK-ADIZ").first)
+        #expect(Self.props(f)["kind"] as? String == "identification_zone")
+        #expect((Self.props(f)["published_text"] as? String)?.contains("54[deg]35[min] N, 133[deg]00[min]W; to point of beginning") == true)
+        let polys = Self.polygons(f)
+        #expect(polys.count >= 2, "cut at the antimeridian into at least two parts")
+        let vertices = polys.flatMap { $0.flatMap { $0 } }
+        #expect(vertices.allSatisfy { $0.lon >= -180 && $0.lon <= 180 })
+        #expect(vertices.contains { $0.lon == 180 } && vertices.contains { $0.lon == -180 })
+        for (lat, lon) in Self.adizPublished {
+            let hit = vertices.contains { abs($0.lat - lat) < 2e-6 && (abs($0.lon - lon) < 2e-6 || (abs(lon) == 180 && abs(abs($0.lon) - 180) < 2e-6)) }
+            #expect(hit, "published point \(lat) N \(lon) E is not a vertex")
+        }
+        let along75 = vertices.filter { $0.lat > 74.99 }
+        #expect(along75.count > 100 && along75.allSatisfy { $0.lat == 75 && $0.lon >= -169 && $0.lon <= -141 }, "the 75° N edge is a parallel")
+        let area = polys.reduce(0.0) { $0 + Geodesic.wgs84.areaAndPerimeter(ofMultiPolygon: [$1]).area } / 1e6
+        let stated = try #require(Self.props(f)["area_km2"] as? Double)
+        #expect(abs(area / stated - 1) < 1e-4, "geodesic area \(area) km² against the stated \(stated) km²")
+    }
+
+    /// Alaska in countries.geojson: every longitude within [-180, 180], parts on both sides of 180° (the
+    /// Aleutians west of it, east of 172° E), and its geodesic area within 5% of Alaska's published land
+    /// area (1,477,953 km², U.S. Census Bureau; DCW counts lakes as land, so a little more is expected).
+    @Test func alaskaLiesOnBothSidesOfTheAntimeridian() throws {
+        let f = try #require(try Self.features("countries").first { Self.props($0)["iso2"] as? String == "US-AK" })
+        let polys = Self.polygons(f)
+        let vertices = polys.flatMap { $0.flatMap { $0 } }
+        #expect(vertices.allSatisfy { $0.lon >= -180 && $0.lon <= 180 })
+        #expect(polys.contains { p in p[0].allSatisfy { $0.lon > 172 } }, "no Aleutian part west of 180°")
+        // No DCW island straddles 180° (Semisopochnoi lies at 179.6° E, Amatignak at 179.1° W), so the land has
+        // parts on both sides but none cut; the airspace's 12 NM sea is (AirspaceTests).
+        #expect(polys.contains { p in p[0].allSatisfy { $0.lon < -170 } })
+        let area = polys.reduce(0.0) { $0 + Geodesic.wgs84.areaAndPerimeter(ofMultiPolygon: [$1]).area } / 1e6
+        #expect(abs(area / 1_477_953 - 1) < 0.05, "Alaska \(area) km²")
     }
 
     @Test(arguments: files) func fileIsRFC7946(name: String) throws {

@@ -30,3 +30,5 @@ build SE FI
 build NO SE FI
 build DK SE
 build RU EE FI NO
+# Alaska across the antimeridian, after the others; no neighbour in GeoData (Russia's far east is not in it).
+build US-AK

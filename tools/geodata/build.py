@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import alaska  # noqa: E402
 import assets  # noqa: E402
 import basemap  # noqa: E402
 import dnipro  # noqa: E402
@@ -60,6 +61,7 @@ LAND_RESOLUTION = {
 COAST_KEEP_KM = 60.0
 
 failures: list[str] = []
+ALASKA: dict = {}   # figures of the Alaska outline build (alaska.outline)
 
 
 def check(ok: bool, what: str) -> None:
@@ -87,6 +89,11 @@ def aeqd(lon0: float, lat0: float):
 def countries() -> dict[str, object]:
     out = {}
     for iso in sorted({**COUNTRIES, **ASSIGN_ONLY}):
+        if iso == "US-AK":
+            # Kept in the continuous west frame (−188..−130) until written; see alaska.py.
+            out[iso], ALASKA_INFO = alaska.outline()
+            ALASKA.update(ALASKA_INFO)
+            continue
         clip = box(-180, -90, RU_WEST_LIMIT, 90) if iso == "RU" else None
         g = shapely.make_valid(even_odd(dcw_rings(iso), clip))
         out[iso] = _polygonal(g)
@@ -103,6 +110,13 @@ def write_countries(polys) -> list[tuple[dict, object]]:
             props["note"] = f"clipped to west of {RU_WEST_LIMIT:.0f}° E; includes the Kaliningrad exclave"
         if iso == "UA":
             props["note"] = "as DCW has it, including Crimea"
+        if iso == "US-AK":
+            props["source"] = DCW_SRC + " (US.AK)"
+            props["note"] = (f"DCW rings ({ALASKA['rings_in']}, {ALASKA['points_in']} points) each simplified by Douglas-Peucker "
+                             f"{ALASKA['simplify_m']:.0f} m in an azimuthal equidistant projection centred at {alaska.CENTRE[1]} N "
+                             f"{-alaska.CENTRE[0]} W, even-odd rule, parts under {ALASKA['min_area_km2']} km2 dropped "
+                             f"({ALASKA['points_out']} points in {ALASKA['parts_out']} parts); cut at the antimeridian (RFC 7946 3.1.9)")
+            g = alaska.cut_at_antimeridian(g)
         feats.append((props, g))
     kgd = _polygonal(polys["RU"].intersection(box(19.0, 54.0, 23.5, 56.0)))
     feats.append(({"iso2": "RU", "id": "RU-KGD", "name": "Russia (Kaliningrad exclave)", "area_km2": area_km2(kgd),
@@ -274,13 +288,14 @@ def main() -> None:
     lfeats = land(polys)
     vd = places(lfeats)
     zones.build(OUT, PLACES)
+    adiz = zones.build_adiz(OUT, area_km2, alaska.cut_at_antimeridian)
     bfeats = basemap.build()
     afeats = assets.write_assets(OUT, DCW_SRC)
     coast = assets.write_coast(OUT, GSHHG_SRC, LICENCE, ATTR_GSHHG)
     readme.write(OUT / "README.md", versions=versions.table(), dcw_version=DCW_VERSION, gshhg_version=GSHHG_VERSION, countries=cfeats, borders=table, dnipro=dn,
                  land=lfeats, vaindloo_m=vd, tol=BORDER_TOL_DEG, boxes=LAND_BOXES, resolution=LAND_RESOLUTION, keep_km=COAST_KEEP_KM, places=PLACES,
-                 basemap=bfeats, assets=afeats, coast=coast)
-    for name in ("countries", "land", "borders", "dnipro", "basemap", "zones/DK-airports", "coast", "assets"):
+                 basemap=bfeats, assets=afeats, coast=coast, adiz=adiz, alaska=ALASKA)
+    for name in ("countries", "land", "borders", "dnipro", "basemap", "zones/DK-airports", "zones/US-AK-ADIZ", "coast", "assets"):
         import json
         from shapely.geometry import shape
         with open(OUT / f"{name}.geojson", encoding="utf-8") as f:

@@ -9,7 +9,7 @@ def _size(p) -> str:
     return f"{os.path.getsize(p) / 1e6:.2f} MB"
 
 
-def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None, assets=(), coast=()) -> None:
+def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dnipro, land, vaindloo_m, tol, boxes, keep_km, places, basemap=(), resolution=None, assets=(), coast=(), adiz=None, alaska=None) -> None:
     d = path.parent
     L = []
     a = L.append
@@ -38,6 +38,17 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
     a("| iso2 | name | area km² |\n|---|---|---|")
     for p, _ in countries:
         a(f"| {p.get('id', p['iso2'])} | {p['name']} | {p['area_km2']:,.0f} |")
+    if alaska:
+        a("\n## Alaska (US-AK) — across the antimeridian\n")
+        a(f"`gmt coast -EUS.AK -M` prints Alaska in continuous east longitudes 172..230: {alaska['rings_in']:,} rings, "
+          f"{alaska['points_in']:,} points. `tools/geodata/alaska.py` works in a continuous west frame (longitude − 360, so the "
+          f"western Aleutians lie at −188..−180): each ring simplified by Douglas–Peucker {alaska['simplify_m']:.0f} m in an "
+          "azimuthal equidistant projection centred at 61 N 159 W (never in degrees), the even–odd rule, parts under "
+          f"{alaska['min_area_km2']} km² dropped → {alaska['points_out']:,} points in {alaska['parts_out']:,} parts, cut at the "
+          "antimeridian for output (the part west of −180 moved by +360). No GSHHG land for Alaska: DCW's rings already hold "
+          "the Aleutians and the coastal islets (GSHHG prints the coast wrapped at ±180, which its 1° bin polygonisation does not "
+          "handle). Russia's far east (Chukotka) is not in GeoData (RU is clipped west of 45° E), so Alaska's territorial "
+          "sea has no median line in the Bering Strait: it is the plain 12 NM zone (see airspace/).")
     a("\n## borders.geojson — DCW geodesic lengths against published lengths\n")
     a(f"Each border is the part of the first country's DCW boundary within {tol}° of the second's, merged, pieces under 1 km dropped; lengths are WGS84 geodesic. "
       "DCW (1:1M) does not follow every river meander, so most come out shorter than published lengths; the build fails if any is more than 25% off.\n")
@@ -95,8 +106,16 @@ def write(path, *, versions, dcw_version, gshhg_version, countries, borders, dni
       "inside at 5 km) round each Danish airport named in the September 2025 closure and sighting reports (Copenhagen, Aalborg, Billund, Esbjerg, "
       "Sønderborg, Skrydstrup) and Oslo Gardermoen; centres are the positions in `places.geojson` (sources there); the radius is an **assumption** "
       "stated in every feature (5 km round civil airports, 8 km round military aerodromes, as recalled from the Danish drone order BEK 1257/2017, "
-      "not re-checked): a notional zone for placing reports, not a legal boundary. No identification zone is shipped yet: the Alaska ADIZ "
-      "(14 CFR 99.45) needs its published coordinates, which this build could not retrieve.\n")
+      "not re-checked): a notional zone for placing reports, not a legal boundary.\n")
+    if adiz:
+        a(f"`zones/US-AK-ADIZ.geojson` (kind `identification_zone`, built by `tools/geodata/zones.py`): the Alaska ADIZ from its published "
+          f"coordinates, {adiz['published_points']} points. Source: {adiz['source']}. {adiz['lines']}. Geodesic area "
+          f"**{adiz['area_km2']:,.0f} km²**. It crosses the antimeridian (its points run to 170° E) and is written cut there "
+          "(RFC 7946 §3.1.9, a MultiPolygon whose parts meet along ±180°). The published text, kept verbatim in the feature's "
+          "`published_text` (degree, minute and second signs as the GPO text marks them):\n")
+        a("> " + adiz["published_text"] + "\n")
+        a("The official current text is at ecfr.gov (section 99.45); this build could not reach it and read the GPO 2015 annual "
+          "edition's text instead (its history line names no amendment after the 2004 redesignation).\n")
     a("## scenarios/ — incident reconstructions (built by `tools/scenarios/build.py`)\n")
     a("Each file is a FeatureCollection of tracks (LineStrings with `times`) with a foreign member `scenario` holding `name`, `title`, `date`, "
       "`airspaces` (ISO codes), `zones` (name, kind, file), `events` (place, time window; for incidents without published tracks), `inputs` "

@@ -12,6 +12,9 @@ COUNTRIES = {
     # The Nordic incidents: Norway's 2025 violations, Denmark's airport closures (and Sweden,
     # which bounds both at sea). Russia's Barents coast comes with RU (clipped at RU_WEST_LIMIT).
     "NO": "Norway", "SE": "Sweden", "DK": "Denmark",
+    # The Alaska identification-zone intercepts: the state of Alaska (ISO 3166-2 US-AK, DCW code US.AK),
+    # built across the antimeridian by alaska.py.
+    "US-AK": "United States (Alaska)",
 }
 # Neighbours used only to decide which country a coastal islet belongs to (not written out).
 ASSIGN_ONLY: dict[str, str] = {}

@@ -569,8 +569,120 @@ def denmark():
     }
     return write(name, meta, [])
 
+# ---------------------------------------------------------------- Alaska ADIZ, 24 Sep 2025
+def unwrapped_west(geom):
+    """A lon/lat geometry cut at ±180° (RFC 7946) moved into one continuous west frame (east longitudes
+    − 360) and unioned, so straight segments across the antimeridian are measured the short way."""
+    import numpy as np
+    parts = []
+    for g in getattr(geom, "geoms", [geom]):
+        shift = -360.0 if g.bounds[0] >= 0 else 0.0
+        parts.append(shapely.transform(g, lambda c, d=shift: c + np.array([d, 0.0])))
+    return shapely.union_all(parts)
+
+def fixes_west(fixes):
+    return [(lo - 360.0 if lo > 0 else lo, la, t) for lo, la, t in fixes]
+
+def alaska():
+    name = "alaska-2025-09-24"
+    us, src = airspace("US-AK")
+    adiz_fc = json.load(open(os.path.join(GEODATA, "zones", "US-AK-ADIZ.geojson")))
+    adiz = shapely.union_all([shape(f["geometry"]) for f in adiz_fc["features"]])
+    norad = ("NORAD on X, 25 Sep 2025 (@NORADCommand), quoted by en.interfax.com.ua/news/general/1107505.html "
+             "and www.sofx.com/us-jets-intercept-russian-warplanes-near-alaska")
+    # The route is not published. Reported (NORAD spokesperson to Alaska Public Media): about 53 minutes
+    # inside the ADIZ, "including within 30 nautical miles of St. Lawrence Island". Assumed: an
+    # out-and-back leg on one bearing from over the western Bering Sea (the Russian MoD named the Bering
+    # Strait), turning 30 NM short of the island's western cape (its westernmost DCW vertex); the bearing
+    # is solved so that the time in the ADIZ is the reported 53 min (consistency only). US airspace was not
+    # used to place it, so "stayed in international airspace" stays a check.
+    ak = shapely.union_all([shape(f["geometry"]) for f in json.load(open(os.path.join(GEODATA, "countries.geojson")))["features"]
+                            if f["properties"].get("iso2") == "US-AK"])
+    isl = max((g for g in ak.geoms if -172.5 < g.bounds[0] and g.bounds[2] < -168.0 and 62.5 < g.bounds[1] and g.bounds[3] < 64.5),
+              key=lambda g: g.area)
+    cape = min(isl.exterior.coords, key=lambda c: c[0])
+    v, turn_nm, back_km = 700.0, 30.0, 700.0
+    def wps_for(az):
+        t = GEOD.fwd(cape[0], cape[1], az, turn_nm * 1852)[:2]
+        s0 = GEOD.fwd(t[0], t[1], az, back_km * 1000)[:2]
+        return [(round(s0[0], 5), round(s0[1], 5)), (round(t[0], 5), round(t[1], 5)), (round(s0[0], 5), round(s0[1], 5))]
+    zone_w = unwrapped_west(adiz)
+    lo, hi = 220.0, 250.0          # bearing from the cape; more westerly bearings spend less time in the ADIZ
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if dwell(fixes_west(route(wps_for(mid), v, 0.0)), zone_w) > 53 * 60 else (lo, mid)
+    az = round((lo + hi) / 2, 3)
+    wps = wps_for(az)
+    fixes = route(wps, v, epoch("2025-09-24T20:00:00Z"))
+    zone_s = dwell(fixes_west(fixes), zone_w)
+    isl_km = min(GEOD.inv(lo_, la_, *shapely.ops.nearest_points(isl, Point(lo_, la_))[0].coords[0])[2] for lo_, la_, _ in fixes) / 1000
+    # Closest approach to US airspace at the fixes: each fix's distance in an azimuthal equidistant
+    # projection centred on it (exact from the centre), not nearest points in degrees.
+    import numpy as np
+    from pyproj import Transformer
+    us_w = unwrapped_west(us)
+    ca_km = float("inf")
+    for lo_, la_, _ in fixes_west(fixes):
+        t = Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={la_} +lon_0={lo_} +datum=WGS84", always_xy=True)
+        near = us_w.intersection(shapely.box(lo_ - 6, la_ - 3, lo_ + 6, la_ + 3))
+        if near.is_empty:
+            continue
+        xy = shapely.transform(near, lambda c: np.column_stack(t.transform(c[:, 0], c[:, 1])))
+        ca_km = min(ca_km, xy.distance(Point(0, 0)) / 1000)
+    tid = "Tu-95 x2 + Su-35 x2 (formation)"
+    feats = [feature(tid, fixes, {"scenario": name, "date": "2025-09-24", "aircraft": "2 Tu-95, 2 Su-35", "speed_kmh": v,
+                                  "speed_status": "assumption (no speed reported; a Tu-95 cruise speed)",
+                                  "route_status": "assumption: the route is not published (NORAD: operating in the Alaskan ADIZ; "
+                                                  "secondary reports: over the Bering Sea, approaching from the north-west)",
+                                  "time_status": "assumption: the clock time is not published (20:00 UTC used)",
+                                  "track_note": "one track stands for the formation of four; the line crosses ±180° as consecutive "
+                                                "fixes (the wrapped form), so each fix keeps its time",
+                                  "waypoints": [[a, b] for a, b in wps]})]
+    print(f"  {name}: bearing {az}° from the cape {cape}; shapely cross-check (continuous west frame): {zone_s:.1f} s in the "
+          f"Alaska ADIZ, closest approach to {src} {ca_km:.1f} km, to St. Lawrence Island (DCW, at the fixes) {isl_km:.1f} km")
+    meta = {
+        "name": name, "title": "Two Tu-95s and two Su-35s in the Alaskan ADIZ (24 Sep 2025)",
+        "date": "2025-09-24", "airspaces": ["US-AK"],
+        "zones": [{"name": "Alaska ADIZ", "kind": "identification_zone", "file": "zones/US-AK-ADIZ.geojson"}],
+        "inputs": [
+            {"figure": "24 Sep 2025: NORAD detected and tracked two Tu-95s and two Su-35s operating in the Alaskan ADIZ; "
+                       "responded with an E-3, four F-16s and four KC-135 tankers to identify and intercept", "source": norad},
+            {"figure": "the Russian aircraft remained in international airspace and did not enter American or Canadian sovereign airspace",
+             "source": norad + "; geagency.it; ragex.co/?p=16726"},
+            {"figure": "inside the ADIZ for about 53 minutes, including within 30 nautical miles of St. Lawrence Island (a NORAD spokesperson)",
+             "source": "alaskapublic.org/news/2025-09-29/us-fighter-jets-monitor-russian-aircraft-in-airspace-near-alaska"},
+            {"figure": "the Russian MoD: a pair of Tu-95MS with Su-35S and Su-30SM escorts over the Sea of Okhotsk and the Bering Strait",
+             "source": "web3.ouchyi.co/de/discover/post/56077758758240 (a repost of the MoD statement; secondary)"},
+            {"figure": "the ninth such encounter of 2025 (earlier flights in February, April, July and four in one week of August)",
+             "source": "www.sofx.com/us-jets-intercept-russian-warplanes-near-alaska; financenow.top/en/norad-intercepts-russian-aircraft-formation-over-alaska"},
+            {"figure": "the Alaska ADIZ boundary", "source": "14 CFR 99.45 (GeoData/zones/US-AK-ADIZ.geojson, its source there)"},
+        ],
+        "assumptions": [
+            "positions: no track, entry point or clock time has been published; only 'in the Alaskan ADIZ', 'about 53 minutes' and 'within 30 NM of St. Lawrence Island'",
+            f"route: out and back on one bearing ({az}° from the island's western cape, {-cape[0]:.4f} W {cape[1]:.4f} N, its westernmost DCW vertex), "
+            f"from {back_km:.0f} km beyond the turn (over the Bering Sea west of 180°, outside the ADIZ) to a turn {turn_nm:.0f} NM from the cape; the bearing is solved for 53 min in the ADIZ",
+            "one track for the formation of four (the escorts are taken to fly with the bombers); 700 km/h (a Tu-95 cruise speed); 20:00 UTC",
+            "US airspace (GeoData/airspace/US-AK.geojson) was not used to place the route: 'remained in international airspace' is a check",
+            "the track crosses ±180° just north-west of the ADIZ corner 60 N 180, outside the zone, which is cut at ±180° from 50 N to that corner (RFC 7946)",
+        ],
+        "checks": [
+            {"kind": "no_incursion", "airspace": "US-AK",
+             "reported": f"remained in international airspace and did not enter American sovereign airspace ({norad})"},
+        ],
+        "consistency": [
+            {"kind": "dwell", "airspace": "Alaska ADIZ", "expected_dwell_s": 3180, "tolerance_s": 120,
+             "reported": "about 53 minutes inside the ADIZ (NORAD spokesperson, alaskapublic.org 2025-09-29)",
+             "shaped_route": "the bearing of the out-and-back leg is solved for 53 min in the ADIZ"},
+            {"kind": "closest_approach", "point": "St. Lawrence Island, western cape (DCW)", "lon": round(cape[0], 5), "lat": round(cape[1], 5),
+             "expected_distance_km": 55.56, "min_distance_km": 0, "max_distance_km": 55.6,
+             "reported": "within 30 nautical miles of St. Lawrence Island (alaskapublic.org 2025-09-29)",
+             "shaped_route": "the turn is placed 30 NM from the cape"},
+        ],
+    }
+    return write(name, meta, feats)
+
 if __name__ == "__main__":
     wanted = sys.argv[2:]   # build.py GEODATA [NAME…]: only the scenarios whose function is named
-    for build in (estonia, romania, poland, przewodow, norway, denmark):
+    for build in (estonia, romania, poland, przewodow, norway, denmark, alaska):
         if not wanted or build.__name__ in wanted:
             print(build())

@@ -131,9 +131,14 @@ struct CoastalBuild {
         // Parts are buffered one by one, on all threads, and then unioned (GEOS buffers a many-part
         // multipolygon far more slowly).
         let T = frame.T
-        let buffers = try GEOSJobs.map(try xWork.map { try $0.wkb }, cost: { $0.count }) { (part: [UInt8], ctx) in
-            try Geometry(wkb: part, context: ctx).buffer(distance: T, quadrantSegments: AirspaceBuilder.quadrantSegments).wkb
-        }.map { try Geometry(wkb: $0, context: context) }
+        let buffers: [Geometry]
+        if Self.needsTiles(frame) {
+            buffers = try tiledBuffers(xWork, frame)
+        } else {
+            buffers = try GEOSJobs.map(try xWork.map { try $0.wkb }, cost: { $0.count }) { (part: [UInt8], ctx) in
+                try Geometry(wkb: part, context: ctx).buffer(distance: T, quadrantSegments: AirspaceBuilder.quadrantSegments).wkb
+            }.map { try Geometry(wkb: $0, context: context) }
+        }
         clock.lap("buffer \(buffers.count) parts")
         let reachZone = try Geometry.unionAll(buffers, context: context)
         clock.step("buffers unioned")
@@ -149,6 +154,65 @@ struct CoastalBuild {
         zone = try zone.polygonalPart()
         clock.step("zone")
         return Zone(area: zone, bounds: zoneBounds)
+    }
+
+    /// Largest scale error (k − 1) of the frame's projection over its work area, from its corners' distances.
+    static func workScaleError(_ frame: Frame) -> Double {
+        let w = frame.workXY
+        let rho = [w.minX, w.maxX].flatMap { x in [w.minY, w.maxY].map { y in (x * x + y * y).squareRoot() } }.max() ?? 0
+        return LocalProjection.scaleError(atDistance: rho)
+    }
+
+    /// Scale error above which the 12 NM buffer is not drawn in the frame's one projection (1 %, 220 m on
+    /// 22 km): Alaska's work area spans 58° of longitude (≈ 2.5 % at the Aleutians' far end). The states
+    /// built before it stay below (NO 0.56 %, UA 0.48 %, RU 0.36 %, SE 0.35 % at the far corners of their
+    /// work areas), so their files are unchanged; tiles would take them to ≤ 0.013 % too.
+    static let tileScaleLimit = 0.01
+
+    static func needsTiles(_ frame: Frame) -> Bool { workScaleError(frame) > tileScaleLimit }
+
+    /// Side of a buffer tile, degrees of latitude (longitude: this over cos(latitude)): ≈ 220 km, so every
+    /// point of a tile's land and of its 12 NM buffer lies within ≈ 180 km of the tile's centre, where the
+    /// tile's own azimuthal equidistant projection has a scale error ≤ 0.013 % (≈ 3 m on 22 km).
+    static let tileDegrees = 2.0
+
+    /// The 12 NM buffer of a wide state's land, exact to the buffer's own chord error: the land (back in
+    /// lon/lat, in the state's continuous longitude frame) is cut into tiles; each tile's land is buffered
+    /// in an azimuthal equidistant projection centred on the tile and taken back to the frame's projection.
+    /// The union of the tiles' buffers is the buffer of the land (a point within T of the land is within T
+    /// of some tile's land), so tile edges leave no trace.
+    func tiledBuffers(_ parts: [Geometry], _ frame: Frame) throws -> [Geometry] {
+        let land = try lonLat(Geometry.unionAll(parts, context: context), frame)
+        guard let b = try land.bounds else { return [] }
+        var tiles: [(wkb: [UInt8], centre: Coordinate)] = []
+        var lat = (b.minY / Self.tileDegrees).rounded(.down) * Self.tileDegrees
+        while lat < b.maxY {
+            let dLon = Self.tileDegrees / cos((lat + Self.tileDegrees / 2) * .pi / 180)
+            var lon = (b.minX / dLon).rounded(.down) * dLon
+            while lon < b.maxX {
+                let cell = Bounds(minX: lon, minY: lat, maxX: lon + dLon, maxY: lat + Self.tileDegrees)
+                let piece = try land.clip(to: cell).polygonalPart()
+                if try !piece.isEmpty {
+                    tiles.append((try piece.wkb, Coordinate(lon: lon + dLon / 2, lat: lat + Self.tileDegrees / 2)))
+                }
+                lon += dLon
+            }
+            lat += Self.tileDegrees
+        }
+        let T = frame.T, centre = frame.projection.center
+        let buffered = try GEOSJobs.map(tiles, cost: { $0.wkb.count }) { tile, ctx in
+            let local = try LocalProjection(roundedCenter: tile.centre)
+            let global = try LocalProjection(roundedCenter: centre)
+            let xy = try local.forward(Geometry(wkb: tile.wkb, context: ctx), context: ctx)
+            let ring = try xy.buffer(distance: T, quadrantSegments: AirspaceBuilder.quadrantSegments)
+            // Back to lon/lat round the tile's centre (continuous across ±180), then into the frame.
+            let c = local.center.lon
+            let ll = try local.inverse(ring, context: ctx).transformedXY { x, _ in
+                if x > c + 180 { x -= 360 } else if x < c - 180 { x += 360 }
+            }
+            return try global.forward(ll, context: ctx).wkb
+        }
+        return try buffered.map { try Geometry(wkb: $0, context: context).makeValid().polygonalPart() }
     }
 
     /// The sea after the nearest-coast rule and the setbacks, with the median lines drawn.
@@ -268,16 +332,29 @@ struct CoastalBuild {
         let projection = frame.projection
         let air = try land.x.union(sea).withoutSlivers(minArea: 100)
         clock.lap("land ∪ sea")
-        let airLL = try Self.onOutputGrid(projection.inverse(air))
+        let airLL = try Self.onOutputGrid(lonLat(air, frame))
         clock.lap("airspace on the output grid")
-        let landLL = try Self.validPolygonal(projection.inverse(land.x))
-        let seaLL = try Self.validPolygonal(projection.inverse(sea))
+        let landLL = try Self.validPolygonal(lonLat(land.x, frame))
+        let seaLL = try Self.validPolygonal(lonLat(sea, frame))
         clock.step("output")
         var mediansLL: [String: Geometry] = [:]
-        for (k, m) in partition?.medians ?? [:] { mediansLL[k] = try projection.inverse(m) }
+        for (k, m) in partition?.medians ?? [:] { mediansLL[k] = try lonLat(m, frame) }
         return try Airspace(iso2: key, name: entry.name, geometry: airLL, land: landLL, territorialSea: seaLL,
                             method: method(frame, partition), rulesApplied: frame.limits.map(\.name) + (partition?.exceptionsApplied ?? []),
                             medianLines: mediansLL)
+    }
+
+    /// A projected geometry back to lon/lat, in the state's continuous longitude frame: PROJ answers longitudes
+    /// within ±180°, so a state across the antimeridian (its window beyond ±180) has every longitude taken to
+    /// within 180° of the projection centre (Alaska: −188…−130), where its polygons stay whole and valid. The
+    /// GeoJSON writer cuts them at ±180° (RFC 7946 §3.1.9).
+    func lonLat(_ g: Geometry, _ frame: Frame) throws -> Geometry {
+        let ll = try frame.projection.inverse(g)
+        guard frame.window.minX < -180 || frame.window.maxX > 180 else { return ll }
+        let c = frame.projection.center.lon
+        return try ll.transformedXY { x, _ in
+            if x > c + 180 { x -= 360 } else if x < c - 180 { x += 360 }
+        }
     }
 
     /// The method statement of the output: projection and its scale error, buffer, partition.
@@ -290,7 +367,7 @@ struct CoastalBuild {
         let neighbourList = (partition?.neighbours ?? []).sorted().joined(separator: ", ")
         return """
             land = DCW country ∪ GSHHG full-resolution land; territorial sea = sea within \(Int(frame.T)) m of the land \
-            (planar buffer, \(AirspaceBuilder.quadrantSegments) segments per quadrant, chord error ≤ 7 m) in \
+            (planar buffer, \(AirspaceBuilder.quadrantSegments) segments per quadrant, chord error ≤ 7 m\(Self.needsTiles(frame) ? String(format: "; drawn per %.0f° tile in an azimuthal equidistant projection centred on the tile, scale error ≤ 0.013 %%", Self.tileDegrees) : "")) in \
             \(frame.projection.definition) (scale error ≤ \(String(format: "%.3f", scale)) % in the work area), minus all land; \
             nearest-coast partition with \(neighbourList.isEmpty ? "no neighbour" : neighbourList) by GEOS Voronoi of \
             \(partition?.siteCount ?? 0) coast points (every coast vertex, ≤ \(Int(AirspaceBuilder.siteSpacing)) m apart); outline not simplified

@@ -71,10 +71,10 @@ public struct StateLand: Sendable {
             }
         }
         for key in Set(dcw.keys).union(gshhg.keys) {
-            let parts = (dcw[key] ?? []) + (gshhg[key] ?? [])
+            let parts = Self.continuous(dcw[key] ?? []) + Self.continuous(gshhg[key] ?? [], like: dcw[key] ?? [])
             guard let b = Self.bounds(parts) else { continue }
             entries[key] = Entry(key: key, name: names[key] ?? key, parts: parts, bounds: b,
-                                 coastalBounds: Self.bounds(gshhg[key] ?? []))
+                                 coastalBounds: Self.bounds(Self.continuous(gshhg[key] ?? [], like: dcw[key] ?? [])))
         }
     }
 
@@ -101,6 +101,25 @@ public struct StateLand: Sendable {
         case .multiPolygon(let ps): return ps.map { $0.map { $0.map(\.coordinate) } }
         default:
             throw DomainError.invalidInput(source: source, message: "features[\(index)]: \(g.typeName), expected Polygon or MultiPolygon")
+        }
+    }
+
+    /// A state whose parts lie on both sides of ±180° (Alaska, RFC 7946 files cut at the antimeridian) in one
+    /// continuous longitude frame: when the parts' longitudes span more than 180°, the parts of the hemisphere
+    /// holding fewer vertices (`like`'s, when given) are moved by ∓360° next to the others, so bounds, windows and
+    /// the projection centre are those of the state (Alaska: −188…−130), not of the whole globe. Parts of a
+    /// state that does not straddle ±180° are returned unchanged.
+    static func continuous(_ parts: [[[Coordinate]]], like reference: [[[Coordinate]]]? = nil) -> [[[Coordinate]]] {
+        let all = (reference ?? []) + parts
+        guard let b = bounds(all), b.maxX - b.minX > 180 else { return parts }
+        func east(_ p: [[Coordinate]]) -> Bool { (p.first?.map(\.lon).min() ?? 0) >= 0 }
+        let eastCount = all.filter(east).reduce(0) { $0 + ($1.first?.count ?? 0) }
+        let westCount = all.filter { !east($0) }.reduce(0) { $0 + ($1.first?.count ?? 0) }
+        let moveEast = eastCount <= westCount
+        return parts.map { p in
+            guard east(p) == moveEast else { return p }
+            let d = moveEast ? -360.0 : 360.0
+            return p.map { ring in ring.map { Coordinate(lon: $0.lon + d, lat: $0.lat) } }
         }
     }
 
