@@ -101,6 +101,10 @@ public struct GeoJSONWriter: Sendable {
         let texts = try chunks.map { k, range throws(GeoJSONError) -> [UInt8] in
             var text = JSONTextBuffer(indentWidth: indentWidth)
             let geometries = prepared[k]
+            // Room for the whole chunk up front (no regrowth copies): a position takes at most
+            // 2 × (precision + 6) + 3 bytes, a feature's other text is guessed at 512.
+            let positions = geometries.reduce(0) { $0 + ($1.map(Self.positionCount) ?? 0) }
+            text.bytes.reserveCapacity(positions * (2 * options.precision + 15) + range.count * 512)
             for (k, i) in range.enumerated() {
                 if i > 0 { text.byte(",") }
                 if options.layout == .featurePerLine { text.raw("\n") } else { text.newline(2) }
@@ -197,6 +201,17 @@ public struct GeoJSONWriter: Sendable {
             for (i, m) in members.enumerated() {
                 try check(m, path: GeoJSONDecoding.join(path, "geometries") + "[\(i)]")
             }
+        }
+    }
+
+    /// How many positions a geometry holds.
+    private static func positionCount(_ geometry: GeoJSONGeometry) -> Int {
+        switch geometry {
+        case .point: 1
+        case .multiPoint(let ps), .lineString(let ps): ps.count
+        case .multiLineString(let lines), .polygon(let lines): lines.reduce(0) { $0 + $1.count }
+        case .multiPolygon(let polys): polys.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        case .geometryCollection(let members): members.reduce(0) { $0 + positionCount($1) }
         }
     }
 
