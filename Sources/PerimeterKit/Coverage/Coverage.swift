@@ -126,9 +126,20 @@ public struct Coverage: Sendable {
             report = { done, tiles in progress(done, tiles, "tiles") }
         }
         let shells = plan.shells
+        // Rings built on demand are shared by the threads (a circle on the border of tiles of both
+        // threads is built once; building is deterministic, so sharing changes nothing else).
+        let onDemand = Mutex<[Int: [Coordinate]]>([:])
         let tiled = try TiledCircleUnion.union(
             circles: circles.map { ($0.center, $0.radiusM) }, items: plan.items,
-            shell: { i in try shells[i] ?? kept?[plan.items[i].circle] ?? circles[plan.items[i].circle].ring(toleranceM: toleranceM) },
+            shell: { i in
+                if let shell = shells[i] { return shell }
+                let circle = plan.items[i].circle
+                if let kept { return kept[circle] }
+                if let built = onDemand.withLock({ $0[circle] }) { return built }
+                let built = try circles[circle].ring(toleranceM: toleranceM)
+                onDemand.withLock { $0[circle] = built }
+                return built
+            },
             toleranceM: toleranceM, threads: max(1, threads), context: ctx, progress: report)
         let union = try LonLatPlane.withPoleEdgesSplit(tiled, context: ctx)
         let measures = CoverageUnionMeasures(polygons: try union.polygonRings, geodesic: geod)
