@@ -223,6 +223,10 @@ extension IncursionsCommand {
         let centres = try ScenarioEventReport.centres(s, geodata: dir)
         print("scenario \(s.name): \(s.title)\n  no tracks: no track geometry has been published; the reported events:")
         for line in ScenarioEventReport.lines(s.events, centres: centres) { print("  \(line)") }
+        let maps = [mapOptions.map, htmlMap.html].compactMap { $0 }
+        if !maps.isEmpty {
+            FileHandle.standardError.write(Data("warning: no map written (\(maps.joined(separator: ", "))): scenario \(s.name) has no tracks to draw, only the events above\n".utf8))
+        }
     }
 
     /// Step 5: the summary (stdout, or stderr when the data goes to stdout) and the scenario checks;

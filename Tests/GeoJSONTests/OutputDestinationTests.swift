@@ -86,6 +86,16 @@ import Glibc
         }
     }
 
+    /// A one-letter folder name (`--out o`) trapped inside Foundation's `deletingLastPathComponent`;
+    /// the parent is now found by plain string work (no chdir here: tests run in parallel).
+    @Test func parentOfOneLetterAndSlashedPaths() {
+        #expect(OutputDirectory.parentPath(of: "o") == "")
+        #expect(OutputDirectory.parentPath(of: "/o") == "/")
+        #expect(OutputDirectory.parentPath(of: "a//b/") == "a")
+        #expect(OutputDirectory.parentPath(of: "out/compare") == "out")
+        #expect(OutputDirectory.parentPath(of: "/") == "/")
+    }
+
     @Test func commitOfABuiltFileFollowsTheSameRules() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -154,6 +154,17 @@ import Testing
         }
     }
 
+    /// Events only: `--map` has no track to draw; nothing is written and stderr says so (exit 0).
+    @Test func denmarkMapIsNotWrittenAndSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let map = dir.appendingPathComponent("dk.svg").path
+        let run = try CLI.perimeter(["incursions", "--scenario", "denmark-2025-09", "--map", map, "--png", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: no map written (\(map)): scenario denmark-2025-09 has no tracks to draw"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func przewodowEndDepth() throws {
         let run = try Self.scenario("przewodow-2022-11-15")
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")

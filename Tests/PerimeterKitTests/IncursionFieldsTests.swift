@@ -1,4 +1,5 @@
 import Foundation
+import GeoJSON
 import GeometryCore
 import Testing
 @testable import PerimeterKit
@@ -231,5 +232,41 @@ import Testing
         let svg = try MapRenderer(options: .init(crs: "EPSG:3035")).render(layers)
         #expect(svg.contains("data-kind=\"track_end\"") && !svg.contains("data-kind=\"exit\""))
         #expect(svg.contains(">entry 00:02:00</text>"))
+        // The legend stands right of the map frame: it hides no data.
+        let frameWidth = try #require(Self.attribute("width", ofElementWithID: "frame", in: svg))
+        let legendX = try #require(Self.firstRectX(after: "<g id=\"legend\"", in: svg))
+        #expect(legendX >= frameWidth, "legend at x = \(legendX) inside the frame (width \(frameWidth))")
+        let svgWidth = try #require(Self.attribute("width", ofElementWithID: "background", in: svg))
+        #expect(svgWidth > frameWidth, "the canvas widens for the legend panel")
+    }
+
+    /// A formation's entries share one label with the time range and the count; a track's own re-entry a few
+    /// seconds later keeps its label (it is not another aircraft).
+    @Test func formationMarksShareOneLabel() {
+        func mark(_ track: String, _ kind: String, _ lon: Double, _ t: Double) -> Feature {
+            Feature(geometry: .point(Position(lon: lon, lat: 50.5)), properties: [
+                "kind": .string(kind), "track_id": .string(track), "time": .string(UTCTime.iso8601(t))])
+        }
+        let t0 = 1_758_264_765.0  // 06:52:45 UTC
+        let marks = TrackAnnotations.labelled([mark("A", "entry", 20.0, t0), mark("B", "entry", 20.001, t0 + 3),
+                                               mark("C", "entry", 20.002, t0 + 2), mark("A", "entry", 20.003, t0 + 20),
+                                               mark("A", "exit", 21.0, t0 + 700)])
+        let merged = TrackAnnotations.mergedLabels(marks, withinM: 2_000, withinS: 60).map { $0.properties["label"]?.stringValue }
+        #expect(merged == ["entry 06:52:45–06:52:48 (3 tracks)", nil, nil, "entry 06:53:05", "exit 07:04:25"], "\(merged)")
+    }
+
+    /// The number in `attribute="…"` of the element with `id`.
+    static func attribute(_ name: String, ofElementWithID id: String, in svg: String) -> Double? {
+        guard let start = svg.range(of: "id=\"\(id)\"") else { return nil }
+        let tagStart = svg[..<start.lowerBound].lastIndex(of: "<") ?? start.lowerBound
+        let tag = svg[tagStart...].prefix { $0 != ">" }
+        guard let a = tag.range(of: " \(name)=\"") else { return nil }
+        return Double(tag[a.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// The x of the first `<rect` after `marker`.
+    static func firstRectX(after marker: String, in svg: String) -> Double? {
+        guard let m = svg.range(of: marker), let r = svg[m.upperBound...].range(of: "<rect x=\"") else { return nil }
+        return Double(svg[r.upperBound...].prefix { $0 != "\"" })
     }
 }

@@ -3,15 +3,22 @@
 
 usage: incursion_fields.py horizon IN.json OUT.json
        incursion_fields.py closest IN.json OUT.json
+       incursion_fields.py meridian IN.json OUT.json
 
 horizon: altitude-aware coverage of a track flying north along a meridian at constant speed.
   IN: {"cases": [{"site": [lon, lat], "range_m": R, "radar_h_m": H, "start": [lon, lat],
                   "speed_ms": v, "duration_s": T, "alt0_m": h0, "alt1_m": h1, "t0": epoch}]}
+  ("sites": [[lon, lat], ...] instead of "site": covered when within reach of any of them.)
   The aircraft is at Geod.fwd(start, azimuth 0, v·t) at time t0 + t (the meridian: a geodesic), at
   altitude h0 + (h1 − h0)·t/T. It is covered when the geodesic distance to the site is below
   min(R, √(2kRe·H) + √(2kRe·h)), k = 4/3, Re = 6,371,008.8 m. The covered intervals are found by a
   1 s scan of the sign and bisection to 1e-6 s.
   OUT: {"results": [{"intervals": [[start, end], ...], "covered_s": total}]}
+
+meridian: the fixes of the horizon model's track, for tests that feed it to the CLI.
+  IN: {"cases": [{"start": [lon, lat], "speed_ms": v, "duration_s": T, "step_s": dt, "alt0_m": h0,
+                  "alt1_m": h1, "t0": epoch}]}
+  OUT: {"results": [{"fixes": [[time, lon, lat, alt], ...]}]}  (every dt seconds from 0 to T)
 
 closest: least geodesic distance from a geodesic track segment to a point (a polygon's vertex).
   IN: {"cases": [{"point": [lon, lat], "start": [lon, lat], "azimuth": az, "length_m": L,
@@ -38,14 +45,14 @@ def horizon(h_radar, h_target):
 
 
 def horizon_case(c):
-    slon, slat = c["site"]
+    sites = c["sites"] if "sites" in c else [c["site"]]
     lon0, lat0 = c["start"]
     v, T = c["speed_ms"], c["duration_s"]
     h0, h1 = c["alt0_m"], c["alt1_m"]
 
     def margin(t):
         lon, lat, _ = GEOD.fwd(lon0, lat0, 0.0, v * t)
-        _, _, d = GEOD.inv(slon, slat, lon, lat)
+        d = min(GEOD.inv(slon, slat, lon, lat)[2] for slon, slat in sites)
         h = h0 + (h1 - h0) * t / T
         return d - min(c["range_m"], horizon(c["radar_h_m"], h))
 
@@ -78,6 +85,18 @@ def horizon_case(c):
     if start is not None:
         intervals.append([c["t0"] + start, c["t0"] + T])
     return {"intervals": intervals, "covered_s": sum(b - a for a, b in intervals)}
+
+
+def meridian_case(c):
+    lon0, lat0 = c["start"]
+    v, T, dt = c["speed_ms"], c["duration_s"], c["step_s"]
+    h0, h1 = c["alt0_m"], c["alt1_m"]
+    fixes = []
+    for k in range(int(math.floor(T / dt + 1e-9)) + 1):
+        t = k * dt
+        lon, lat, _ = GEOD.fwd(lon0, lat0, 0.0, v * t)
+        fixes.append([c["t0"] + t, lon, lat, h0 + (h1 - h0) * t / T])
+    return {"fixes": fixes}
 
 
 def closest_case(c):
@@ -119,12 +138,13 @@ def closest_case(c):
 
 
 def main(argv):
-    if len(argv) != 4 or argv[1] not in ("horizon", "closest"):
+    solvers = {"horizon": horizon_case, "closest": closest_case, "meridian": meridian_case}
+    if len(argv) != 4 or argv[1] not in solvers:
         sys.stderr.write(__doc__)
         return 2
     with open(argv[2], encoding="utf-8") as f:
         cases = json.load(f)["cases"]
-    solve = horizon_case if argv[1] == "horizon" else closest_case
+    solve = solvers[argv[1]]
     with open(argv[3], "w", encoding="utf-8") as f:
         json.dump({"results": [solve(c) for c in cases]}, f)
     return 0

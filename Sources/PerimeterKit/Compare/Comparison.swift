@@ -47,16 +47,29 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// Tracks against every perimeter's continuous belt (primary system) per altitude (with `inputs.tracks`);
-    /// adds their figures.
+    /// Tracks against every perimeter's continuous belt (primary system) per altitude (with `inputs.tracks`),
+    /// altitude-aware: a fix is covered within min(R, horizon(H, its altitude)) of a belt site, fixes without
+    /// altitude flying at the belt's target altitude; adds their figures.
     static func engagements(of results: inout [PerimeterResult], inputs: ComparisonInputs, geo: CompareGeoData) throws -> Engagements? {
         guard let tracks = inputs.tracks else { return nil }
         let (airspace, airspaceNotes) = try EngagementAirspace.load(allied: inputs.allied, geoData: geo)
-        let coverages = results.flatMap { r in
-            r.belts.filter { $0.layer == 0 }.map { (perimeter: r.line.name, targetAltitudeM: $0.targetAltitudeM, coverage: $0.coverage.coverage) }
+        let system = inputs.profile
+        let models = results.flatMap { r in
+            r.belts.filter { $0.layer == 0 }.map { belt in
+                let sites = belt.sites.enumerated().map { k, s in
+                    Site(id: "\(r.line.name)-belt-\(k + 1)", position: s.position, rangeM: system.rangeKm * 1000)
+                }
+                return (perimeter: r.line.name, targetAltitudeM: belt.targetAltitudeM,
+                        sites: SiteCoverage(sites: sites, radarHeightM: system.radarHeightM, defaultTargetAltitudeM: belt.targetAltitudeM))
+            }
         }
-        let e = try Engagements.compute(coverages: coverages, tracks: tracks, airspace: airspace,
-                                        notes: airspaceNotes + ["Engagements are against each perimeter's continuous belt (\(inputs.profile.name)) per target altitude."])
+        var e = try Engagements.compute(sites: models, tracks: tracks, airspace: airspace,
+                                        notes: airspaceNotes + ["Engagements are against each perimeter's continuous belt (\(system.name)) per target altitude."])
+        let withoutAltitude = e.runs.first?.tracksAtDefaultAltitude ?? 0
+        e.notes.append("Engagement coverage follows each fix's altitude: covered within min(R, horizon(H, fix altitude)) of a belt site, "
+            + "R = \(fmt(system.rangeKm)) km, radar height H = \(fmt(system.radarHeightM)) m (--radar-height-m); "
+            + "fixes without altitude fly at the run's target altitude (--target-alt-m): "
+            + "\(withoutAltitude) of \(Plural.counted(e.statistics.tracks, "track")) \(withoutAltitude == 1 ? "has" : "have") fixes without altitude.")
         for k in results.indices { results[k].figures += EngagementFigures.figures(e, perimeter: results[k].line.name) }
         return e
     }

@@ -18,6 +18,8 @@ public struct TrackEngagement: Sendable, Hashable {
     public var coverageTotalS: Double
     /// Stretches inside coverage before the first NATO entry, in time order.
     public var windows: [EngagementWindow]
+    /// With altitude-aware coverage: some fixes had no altitude and flew at the run's target altitude.
+    public var usedDefaultAltitude = false
 
     public init(trackID: String, fixCount: Int, natoEntry: EngagementAirspace.Entry?, firstCoverageTime: Double?,
                 coverageTotalS: Double, windows: [EngagementWindow]) {

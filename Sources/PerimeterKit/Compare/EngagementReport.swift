@@ -33,6 +33,7 @@ public enum EngagementReport {
             p["reaching_nato"] = count(r.reachingNATO)
             p["engaged_before_entry"] = count(r.engagedBeforeEntry)
             p["covered_not_reaching_nato"] = count(r.coveredNotReaching)
+            p["tracks_at_default_altitude"] = count(r.tracksAtDefaultAltitude)
             p["median_time_in_coverage_before_entry"] = r.medianTimeBeforeEntryS.map { q($0, "s") } ?? .null
             p["rows"] = .array(r.tracks.map { t in
                 var row = JSONObject()

@@ -15,6 +15,8 @@ public struct Engagements: Sendable {
         public var reachingNATO: Int { tracks.filter(\.reachesNATO).count }
         /// Tracks inside coverage at some time before their first NATO entry.
         public var engagedBeforeEntry: Int { tracks.filter(\.engagedBeforeEntry).count }
+        /// Tracks with fixes without altitude, flown at `targetAltitudeM` (altitude-aware coverage only).
+        public var tracksAtDefaultAltitude: Int { tracks.filter(\.usedDefaultAltitude).count }
         /// Tracks that never enter NATO airspace but pass through coverage.
         public var coveredNotReaching: Int { tracks.filter { !$0.reachesNATO && !$0.windows.isEmpty }.count }
         /// Median, over the tracks engaged before entry, of the time inside coverage before entry, seconds.
@@ -29,8 +31,11 @@ public struct Engagements: Sendable {
     public static let definition = """
         NATO airspace = the union of the allied countries' national airspace (GeoData/airspace/<ISO>.geojson, land + \
         territorial sea, where present; else the country's land polygon), the allied set of the comparison (--allied); \
-        Ukraine west of the Dnipro is not part of it for any perimeter. Coverage = the perimeter's coverage union (in a comparison: its continuous belt of the primary system) at the \
-        target altitude. A track is engaged before entry when it is strictly inside coverage at some time before its \
+        Ukraine west of the Dnipro is not part of it for any perimeter. Coverage = the perimeter's continuous belt of the \
+        primary system, following each fix's altitude: a fix is covered when its geodesic (WGS84) distance to a belt site is \
+        below min(R, √(2kRe·H) + √(2kRe·h)), R the system's range, H its radar height, h the fix's altitude, k = 4/3 \
+        (as `incursions --sites`); fixes without altitude fly at the run's target altitude (--target-alt-m); between fixes \
+        the track follows the geodesic, its altitude linear in time. A track is engaged before entry when it is strictly inside coverage at some time before its \
         first entry into NATO airspace (entering coverage more than 1 ms before it); its engagement windows are its intervals inside coverage before that entry \
         (a window still open at the entry ends there). Warning time = first NATO entry − first time inside coverage \
         (negative: covered only after entering). A track that starts inside NATO airspace has no time before entry. \
@@ -55,8 +60,8 @@ public struct Engagements: Sendable {
                     tracks: tracks, airspace: airspace, notes: notes)
     }
 
-    /// Checks each (perimeter, target altitude, coverage) against the tracks, streamed once (only the
-    /// per-track results and window paths are kept). An empty coverage (a belt with no site) engages nothing.
+    /// Checks each (perimeter, target altitude, coverage polygons) against the tracks: inside the union at
+    /// every altitude. An empty coverage (a belt with no site) engages nothing.
     public static func compute(coverages: [(perimeter: String, targetAltitudeM: Double, coverage: Coverage)], tracks: EngagementTracks,
                                airspace: EngagementAirspace, notes: [String] = []) throws -> Engagements {
         let ctx = GEOSContext()
@@ -67,6 +72,22 @@ public struct Engagements: Sendable {
             let polygon = try AirspacePolygon(try coverage.union(context: ctx), name: name, source: name)
             finders.append((perimeter, alt, try EngagementFinder(coverage: polygon, airspace: airspace)))
         }
+        return try compute(finders: finders, tracks: tracks, airspace: airspace, notes: notes)
+    }
+
+    /// Checks each (perimeter, target altitude, sites) against the tracks with altitude-aware coverage
+    /// (`SiteCoverage`: its default target altitude flies the fixes without altitude). No site engages nothing.
+    public static func compute(sites: [(perimeter: String, targetAltitudeM: Double, sites: SiteCoverage)], tracks: EngagementTracks,
+                               airspace: EngagementAirspace, notes: [String] = []) throws -> Engagements {
+        let finders = sites.map { p, alt, model in
+            (p, alt, model.sites.isEmpty ? nil : EngagementFinder(sites: model, airspace: airspace))
+        }
+        return try compute(finders: finders, tracks: tracks, airspace: airspace, notes: notes)
+    }
+
+    /// Streams the tracks once against every finder (only the per-track results and window paths are kept).
+    static func compute(finders: [(String, Double, EngagementFinder?)], tracks: EngagementTracks,
+                        airspace: EngagementAirspace, notes: [String]) throws -> Engagements {
         var results = Array(repeating: [TrackEngagement](), count: finders.count)
         var source = try tracks.open()
         while let track = try source.nextTrack() {

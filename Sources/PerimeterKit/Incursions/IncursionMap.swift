@@ -104,7 +104,13 @@ public struct IncursionMap: Sendable {
         let label = tracks.count < total ? "Tracks (\(tracks.count) of \(total) drawn)" : "Tracks (\(total))"
         out.append(MapLayer(name: "tracks", role: .tracks, collection: FeatureCollection(features: tracks), legendLabel: label))
         let annotate = annotated.count <= Self.maxAnnotatedTracks
-        if annotate && inside.count <= 8 {
+        // Entry/exit marks come before the time ticks, so their labels are placed first. A formation's
+        // marks (same kind, within a minute and a few arrow lengths) share one label.
+        let shownMarks = annotate ? TrackAnnotations.mergedLabels(TrackAnnotations.labelled(marks), withinM: 4 * arrowSizeM, withinS: 60)
+            : marks
+        let entryExit = MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: shownMarks),
+                                 legendLabel: annotate ? "Entry / exit (UTC); open circle: track starts/ends inside" : "Entry / exit")
+        if annotate && inside.count <= Self.maxAnnotatedTracks {
             // One legend row per track and airspace with its dwell.
             for (k, part) in inside.enumerated() {
                 out.append(MapLayer(name: k == 0 ? "inside" : "inside_\(k + 1)", role: .inside,
@@ -118,22 +124,22 @@ public struct IncursionMap: Sendable {
         if annotate, let interval = tickInterval {
             let ticks = TrackAnnotations.deduplicatedLabels(annotated.flatMap { TrackAnnotations.ticks($0, interval: interval) },
                                                             withinM: 4 * arrowSizeM)
-            let arrows = annotated.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: arrowSizeM) }
+            let arrows = annotated.flatMap { TrackAnnotations.arrows($0, interval: interval, sizeM: arrowSize(for: $0)) }
             var arrowStyle = MapStyle.default(for: .tracks)
             arrowStyle.fill = arrowStyle.stroke
             arrowStyle.fillOpacity = 1
             arrowStyle.strokeWidth = 0.5
-            out.append(MapLayer(name: "direction", role: .tracks, collection: FeatureCollection(features: arrows), style: arrowStyle,
+            // Drawn with the marks, above the parts inside, so the arrows show there too.
+            out.append(MapLayer(name: "direction", role: .marks, collection: FeatureCollection(features: arrows), style: arrowStyle,
                                 legendLabel: "Direction of flight", fitsExtent: false))
+            out.append(entryExit)
             var tickStyle = MapStyle.default(for: .marks)
             tickStyle.pointRadius = 2.2
             tickStyle.pointFill = "#222222"
             out.append(MapLayer(name: "time_ticks", role: .marks, collection: FeatureCollection(features: ticks), style: tickStyle,
                                 legendLabel: "Time ticks every \(TrackAnnotations.duration(interval)) (UTC)", fitsExtent: false))
         }
-        let shownMarks = annotate ? TrackAnnotations.labelled(marks) : marks
-        out.append(MapLayer(name: "entry_exit", role: .marks, collection: FeatureCollection(features: shownMarks),
-                            legendLabel: annotate ? "Entry / exit (UTC); open circle: track starts/ends inside" : "Entry / exit"))
+        if !(annotate && tickInterval != nil) { out.append(entryExit) }
         return out
     }
 
@@ -143,12 +149,25 @@ public struct IncursionMap: Sendable {
         return longest > 0 ? TrackAnnotations.tickInterval(durationS: longest) : nil
     }
 
-    /// Arrow size: 2.5 % of the annotated tracks' extent (at least 300 m).
+    /// Arrow size: 2.5 % of the annotated tracks' extent, and at least 1.2 % of the map's (the extent plus the
+    /// renderer's 20 km margins) so arrows stay visible on a short track.
     var arrowSizeM: Double {
-        let points = annotated.flatMap { $0.fixes.map(\.position) }
+        let diagonal = Self.diagonalM(annotated.flatMap { $0.fixes.map(\.position) })
+        return max(300, 0.025 * diagonal, 0.012 * (diagonal + 40_000))
+    }
+
+    /// A track's arrows: the common size, but at most 8 % of the track's own extent (a short track among long
+    /// ones is not buried under arrows), and never below the visible minimum.
+    func arrowSize(for track: Track) -> Double {
+        let all = Self.diagonalM(annotated.flatMap { $0.fixes.map(\.position) })
+        let minimum = max(300, 0.006 * (all + 40_000))
+        return max(minimum, min(arrowSizeM, 0.08 * Self.diagonalM(track.fixes.map(\.position))))
+    }
+
+    /// Geodesic diagonal of the lon/lat box of `points`, metres (0 without points).
+    static func diagonalM(_ points: [Coordinate]) -> Double {
         guard let lon0 = points.map(\.lon).min(), let lon1 = points.map(\.lon).max(),
-              let lat0 = points.map(\.lat).min(), let lat1 = points.map(\.lat).max() else { return 300 }
-        let diagonal = Geodesic.wgs84.distance(Coordinate(lon: lon0, lat: lat0), Coordinate(lon: lon1, lat: lat1))
-        return max(300, 0.025 * diagonal)
+              let lat0 = points.map(\.lat).min(), let lat1 = points.map(\.lat).max() else { return 0 }
+        return Geodesic.wgs84.distance(Coordinate(lon: lon0, lat: lat0), Coordinate(lon: lon1, lat: lat1))
     }
 }

@@ -9,7 +9,7 @@ import GeometryCore
 /// entry or exit symbol.
 public enum TrackAnnotations {
     /// A tick interval giving at most ten ticks over `durationS`: 10 s, 30 s, 1, 2, 5, 10, 15, 30 or 60 min (2 min for
-    /// up to ~25 min, as the Estonia jets' twelve minutes get).
+    /// up to 20 min; the Estonia jets' 27-minute tracks get 5 min).
     public static func tickInterval(durationS: Double) -> Double {
         for minutes in [1.0 / 6, 0.5, 1, 2, 5, 10, 15, 30, 60, 120] where durationS / (minutes * 60) <= 10 { return minutes * 60 }
         return 240 * 60
@@ -111,6 +111,38 @@ public enum TrackAnnotations {
             }
             return f
         }
+    }
+
+    /// Entry/exit marks of several tracks flying together: marks of the same kind within `withinM` metres and
+    /// `withinS` seconds of a labelled one lose their label, which then gives the time range and the count
+    /// ("entry 06:52:45–06:52:48 (3 tracks)").
+    public static func mergedLabels(_ marks: [Feature], withinM: Double, withinS: Double) -> [Feature] {
+        var out = marks
+        var clusters: [(index: Int, kind: String, point: Coordinate, first: Double, last: Double, count: Int, tracks: Set<String>)] = []
+        for (i, f) in marks.enumerated() {
+            guard case .point(let p)? = f.geometry, let kind = f.properties["kind"]?.stringValue,
+                  let iso = f.properties["time"]?.stringValue, let t = TrackTimeParser.epochSeconds(iso), f.properties["label"] != nil else { continue }
+            let track = f.properties["track_id"]?.stringValue ?? "\(i)"
+            // Only marks of other tracks join: one track's re-entry a few seconds later keeps its own label.
+            if let c = clusters.firstIndex(where: {
+                $0.kind == kind && !$0.tracks.contains(track) && abs(t - $0.first) <= withinS
+                    && Geodesic.wgs84.distance($0.point, p.coordinate) < withinM
+            }) {
+                clusters[c].tracks.insert(track)
+                clusters[c].first = min(clusters[c].first, t)
+                clusters[c].last = max(clusters[c].last, t)
+                clusters[c].count += 1
+                out[i].properties["label"] = nil
+            } else {
+                clusters.append((i, kind, p.coordinate, t, t, 1, [track]))
+            }
+        }
+        for c in clusters where c.count > 1 {
+            let word = (out[c.index].properties["label"]?.stringValue ?? "").split(separator: " ").dropLast().joined(separator: " ")
+            let range = c.first == c.last ? clock(c.first, seconds: true) : "\(clock(c.first, seconds: true))–\(clock(c.last, seconds: true))"
+            out[c.index].properties["label"] = .string("\(word) \(range) (\(c.count) tracks)")
+        }
+        return out
     }
 
     /// "12 min 0 s" from seconds.

@@ -1,4 +1,5 @@
-/// The legend: one row per non-basemap layer and legend text (swatch + label), in a white box in the map corner that hides the least data.
+/// The legend: one row per non-basemap layer and legend text (swatch + label), in a white box in a panel right
+/// of the map frame.
 enum MapLegend {
     static let rowHeight = 20.0
 
@@ -11,37 +12,15 @@ enum MapLegend {
         }
     }
 
-    /// The legend's box in SVG pixels, `nil` without rows: the corner of the map (top right, top left, bottom
-    /// right above the attribution, bottom left above the scale bar, in this order of preference) that hides
-    /// the fewest vertices of the layers that set the extent.
+    /// The legend's box in SVG pixels, `nil` without rows: a panel right of the map frame (top aligned), so
+    /// the legend never hides data; the renderer widens the canvas for it.
     static func frame(_ layers: [MapLayer], view: MapView) -> MapLabelPlacer.Box? {
         let rows = rows(layers)
         guard !rows.isEmpty else { return nil }
         let labels = rows.map { $0.legendLabel ?? $0.role.label }
         let w = 44 + 7.2 * Double(labels.map(\.count).max() ?? 0)
         let h = 10 + rowHeight * Double(rows.count)
-        let right = view.left + view.width - w - 10, left = view.left + 10
-        let top = view.top + 10, bottom = view.top + view.height - h
-        var corners = [MapLabelPlacer.Box(x: right, y: top, width: w, height: h),
-                       MapLabelPlacer.Box(x: left, y: top, width: w, height: h),
-                       MapLabelPlacer.Box(x: right, y: bottom - 26, width: w, height: h),
-                       MapLabelPlacer.Box(x: left, y: bottom - 60, width: w, height: h)]
-        corners = corners.filter { $0.y >= view.top + 10 && $0.x >= view.left }
-        guard corners.count > 1 else { return corners.first ?? MapLabelPlacer.Box(x: right, y: top, width: w, height: h) }
-        var hidden = Array(repeating: 0, count: corners.count)
-        for layer in layers where layer.role != .basemap && layer.fitsExtent {
-            for f in layer.collection.features {
-                for p in f.geometry?.allPositions ?? [] {
-                    guard let px = view.pixel(p.coordinate) else { continue }
-                    for (k, c) in corners.enumerated()
-                    where px.x >= c.x - 8 && px.x <= c.x + c.width + 8 && px.y >= c.y - 8 && px.y <= c.y + c.height + 8 {
-                        hidden[k] += 1
-                    }
-                }
-            }
-        }
-        let best = hidden.indices.min { hidden[$0] < hidden[$1] || (hidden[$0] == hidden[$1] && $0 < $1) }!
-        return corners[best]
+        return MapLabelPlacer.Box(x: view.left + view.width + 10, y: view.top + 10, width: w, height: h)
     }
 
     static func svg(_ layers: [MapLayer], view: MapView) throws(MapError) -> String {
@@ -59,7 +38,7 @@ enum MapLegend {
             switch layer.role {
             case .marks where layer.name == "time_ticks":  // plain dots, not the entry/exit pair
                 s += "<circle cx=\"\(try n(x0 + 20))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(st.pointFill)\" stroke=\"\(st.stroke ?? "none")\"/>"
-            case .tracks where layer.name == "direction":  // an arrowhead
+            case _ where layer.name == "direction":  // an arrowhead
                 s += "<path d=\"M\(try n(x0 + 12)) \(try n(y - 5)) L\(try n(x0 + 26)) \(try n(y)) L\(try n(x0 + 12)) \(try n(y + 5)) Z\" fill=\"\(st.fill ?? "#333")\"/>"
             case .marks:
                 s += "<circle cx=\"\(try n(x0 + 14))\" cy=\"\(try n(y))\" r=\"\(try n(st.pointRadius))\" fill=\"\(MapRenderer.entryColor)\" stroke=\"\(st.stroke ?? "none")\"/>"

@@ -13,7 +13,8 @@ import FileIO
 /// to the frame (`clipPath`). Polygons are paths with `fill-rule="evenodd"` (holes stay open); points are circles
 /// carrying `data-name` (the `name` property) and, for marks, `data-kind` (`kind`/`event` property). Labels of
 /// sites, places and countries are placed so they overlap neither each other nor the legend and scale bar
-/// (a label that finds no free place is left out).
+/// (a label that finds no free place is left out); they keep off the drawn tracks where they can (time-tick labels
+/// always do, or are left out). The legend stands in a panel right of the map frame, widening the canvas.
 /// Coordinates are pixels rounded to 0.1; positions PROJ cannot project are skipped, and a non-finite number
 /// is never written (rendering throws instead). The output is deterministic.
 ///
@@ -71,14 +72,18 @@ public struct MapRenderer: Sendable {
         let view = MapView(transformer: transformer, minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY,
                            widthPx: options.widthPx, top: titleBand)
         let n = SVGText.number
-        let width = try n(view.width), height = try n(view.height + titleBand)
+        // The legend stands in a panel right of the map frame, so it never hides data.
+        let legend = MapLegend.frame(layers, view: view)
+        let canvasWidth = view.width + (legend.map { $0.width + 20 } ?? 0)
+        let canvasHeight = max(view.height, (legend.map { $0.height + 20 } ?? 0)) + titleBand
+        let width = try n(view.width), totalWidth = try n(canvasWidth), height = try n(canvasHeight)
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="DejaVu Sans, Arial, sans-serif" data-crs="\(SVGText.escaped(options.crs))">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(totalWidth)" height="\(height)" viewBox="0 0 \(totalWidth) \(height)" font-family="DejaVu Sans, Arial, sans-serif" data-crs="\(SVGText.escaped(options.crs))">
 
             """
         svg += "<defs><clipPath id=\"map-clip\"><rect x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\"/></clipPath></defs>\n"
-        svg += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        svg += "<rect id=\"background\" x=\"0\" y=\"0\" width=\"\(totalWidth)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         svg += "<rect id=\"sea\" x=\"0\" y=\"\(try n(view.top))\" width=\"\(width)\" height=\"\(try n(view.height))\" fill=\"\(MapStyle.seaFill)\"/>\n"
         svg += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n"
         let basemaps = layers.filter { $0.role == .basemap }
@@ -90,8 +95,7 @@ public struct MapRenderer: Sendable {
             return k == 1 ? role.groupID : "\(role.groupID)-\(k)"
         }
         let placer = labelPlacer(layers, view: view)
-        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer,
-                                                  avoid: MapLegend.frame(layers, view: view).map { [$0] } ?? [])
+        let countryLabels = try CountryLabels.svg(basemaps, view: view, placer: placer, avoid: legend.map { [$0] } ?? [])
         for layer in others where layer.role == .places || layer.role == .sites { reservePoints(layer, view: view, placer: placer) }
         for layer in basemaps { svg += try group(layer, id: groupID(layer.role), view: view, placer: placer) }
         if options.graticule { svg += try MapGraticule.svg(view: view) }
@@ -103,7 +107,7 @@ public struct MapRenderer: Sendable {
         svg += try MapScaleBar.svg(view: view)
         svg += "<g id=\"title\">"
         if !options.title.isEmpty {
-            svg += "<text x=\"\(try n(view.width / 2))\" y=\"27\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#222\">\(SVGText.escaped(options.title))</text>"
+            svg += "<text x=\"\(try n(canvasWidth / 2))\" y=\"27\" font-size=\"20\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#222\">\(SVGText.escaped(options.title))</text>"
         }
         svg += "</g>\n"
         svg += "<g id=\"attribution\">"
@@ -147,6 +151,26 @@ public struct MapRenderer: Sendable {
         return placer
     }
 
+    /// Marks the pixels of a drawn track line so labels keep off it when they can.
+    private func blockLines(_ g: GeoJSONGeometry, view: MapView, placer: MapLabelPlacer) {
+        let lines: [[Position]]
+        switch g {
+        case .lineString(let ps): lines = [ps]
+        case .multiLineString(let ls): lines = ls
+        default: return
+        }
+        for line in lines {
+            let px = line.compactMap { view.pixel($0.coordinate) }
+            // A jump across the map (a line cut at ±180°) is not a drawn stroke.
+            var run: [(x: Double, y: Double)] = []
+            for p in px {
+                if let last = run.last, abs(p.x - last.x) > view.width / 2 { placer.blockLine(run); run = [] }
+                run.append(p)
+            }
+            placer.blockLine(run)
+        }
+    }
+
     /// Takes the symbols of a point layer so no label covers them.
     private func reservePoints(_ layer: MapLayer, view: MapView, placer: MapLabelPlacer) {
         let r = layer.style.pointRadius + 1
@@ -173,6 +197,7 @@ public struct MapRenderer: Sendable {
             let nameAttr = name.map { " data-name=\"\(SVGText.escaped($0))\"" } ?? ""
             var path = SVGPath()
             try path.add(g, view: view)
+            if layer.role == .tracks || layer.role == .inside { blockLines(g, view: view, placer: placer) }
             if !path.isEmpty, view.meets(minX: path.minX, minY: path.minY, maxX: path.maxX, maxY: path.maxY, margin: 10) {
                 let lineOnly: Bool
                 switch g {
@@ -214,7 +239,8 @@ public struct MapRenderer: Sendable {
             guard let px = view.pixel(p.coordinate), view.contains(x: px.x, y: px.y) else { continue }
             s += "<circle\(nameAttr)\(kindAttr) cx=\"\(try SVGText.number(px.x))\" cy=\"\(try SVGText.number(px.y))\" r=\"\(try SVGText.number(radius))\" fill=\"\(fill)\" fill-opacity=\"1\" stroke-width=\"1\"/>\n"
             if layer.role == .marks, let label = feature.properties["label"]?.stringValue,
-               let at = placer.placeBeside(label, x: px.x, y: px.y, r: radius, fontSize: kind == "tick" ? 9 : 11) {
+               let at = placer.placeBeside(label, x: px.x, y: px.y, r: radius, fontSize: kind == "tick" ? 9 : 11,
+                                           required: kind != "tick") {
                 s += "<text class=\"mark-label\" x=\"\(try SVGText.number(at.x))\" y=\"\(try SVGText.number(at.y))\" text-anchor=\"\(at.anchor)\" font-size=\"\(kind == "tick" ? 9 : 11)\" fill=\"#1a1a1a\" fill-opacity=\"1\" stroke=\"#ffffff\" stroke-width=\"2.5\" stroke-opacity=\"0.9\" paint-order=\"stroke\">\(SVGText.escaped(label))</text>\n"
             }
             if layer.role == .sites || layer.role == .places, let name = CountryLabels.name(feature.properties),
