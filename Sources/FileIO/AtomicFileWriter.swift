@@ -18,8 +18,26 @@ public enum AtomicFileWriter {
     /// Writes `data` to `path` (or to standard output for `-`). New files get mode 0644 (less the umask);
     /// an existing destination's permission bits are kept.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+        try write(to: path) { fd throws(FileWriteError) in try writeAll(data, to: fd, path: path) }
+    }
+
+    /// Writes the concatenation of `pieces` to `path` like ``write(_:to:)``, without joining them first
+    /// (one copy of a large text fewer).
+    public static func write(pieces: [[UInt8]], to path: String) throws(FileWriteError) {
+        try write(to: path) { fd throws(FileWriteError) in
+            for piece in pieces {
+                let result = piece.withUnsafeBytes { buffer in
+                    Result { () throws(FileWriteError) in try OutputDestination.writeAll(buffer, to: fd, path: path) }
+                }
+                try result.get()
+            }
+        }
+    }
+
+    /// Opens `path`'s destination (see the type) and lets `content` write the bytes into it.
+    private static func write(to path: String, content: (Int32) throws(FileWriteError) -> Void) throws(FileWriteError) {
         if path == "-" {
-            try writeAll(data, to: STDOUT_FILENO, path: path)
+            try content(STDOUT_FILENO)
             return
         }
         let destination = try OutputDestination.resolve(path)
@@ -27,13 +45,13 @@ public enum AtomicFileWriter {
         case .stream:
             let fd = try destination.openStream()
             defer { close(fd) }
-            try writeAll(data, to: fd, path: path)
+            try content(fd)
         case .regularFile:
-            try replace(destination, with: data)
+            try replace(destination, content: content)
         }
     }
 
-    private static func replace(_ destination: OutputDestination, with data: Data) throws(FileWriteError) {
+    private static func replace(_ destination: OutputDestination, content: (Int32) throws(FileWriteError) -> Void) throws(FileWriteError) {
         let path = destination.path
         let temporary = destination.temporaryPath()
         var mode: mode_t = 0o644
@@ -42,7 +60,7 @@ public enum AtomicFileWriter {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         do throws(FileWriteError) {
-            try writeAll(data, to: fd, path: path)
+            try content(fd)
             if fsync(fd) != 0 { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         } catch {
             close(fd)

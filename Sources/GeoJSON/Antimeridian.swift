@@ -18,6 +18,8 @@ enum Antimeridian {
     /// is shifted by ±360° so that the step is the short way round (crossing the antimeridian).
     static func unwrapped(_ line: [Position]) -> [Position] {
         guard var previous = line.first?.lon else { return line }
+        // Nothing to unwrap (the common case): the line itself, not a copy of it.
+        if isUnwrapped(line) { return line }
         var result = line
         var offset = 0.0
         for i in 1..<line.count {
@@ -34,6 +36,19 @@ enum Antimeridian {
             previous = lon
         }
         return result
+    }
+
+    /// Whether `unwrapped` would give `line` back bit for bit: no step longer than 180° of longitude
+    /// and no longitude −0 (which adding the zero offset turns into +0).
+    static func isUnwrapped(_ line: [Position]) -> Bool {
+        guard var previous = line.first?.lon else { return true }
+        if previous == 0 && previous.sign == .minus { return false }
+        for p in line.dropFirst() {
+            let lon = p.lon
+            if (lon == 0 && lon.sign == .minus) || lon - previous > 180 || lon - previous < -180 { return false }
+            previous = lon
+        }
+        return true
     }
 
     /// Index k of the band [-180 + 360k, 180 + 360k] that holds `lon` (a longitude exactly on a band edge
@@ -112,9 +127,9 @@ enum Antimeridian {
             guard ring.count >= 4 else { continue }
             var u = unwrapped(ring)
             if abs(u[u.count - 1].lon - u[0].lon) > 180 { throw PoleError(ring: r) }
-            u[u.count - 1] = u[0]
-            let lons = u.map(\.lon)
-            let mid = (lons.min()! + lons.max()!) / 2
+            if !sameBits(u[u.count - 1], u[0]) { u[u.count - 1] = u[0] }
+            let (lo, hi) = lonRange([u])
+            let mid = (lo + hi) / 2
             if r == 0 {
                 exteriorMid = mid
             } else {
@@ -122,11 +137,11 @@ enum Antimeridian {
             }
             prepared.append(PlanarRing.oriented(u, counterClockwise: r == 0))
         }
-        let all = prepared.flatMap { $0 }
-        let minBand = band(all.map(\.lon).min()!)
-        var maxBand = band(all.map(\.lon).max()!)
+        let (minLon, maxLon) = lonRange(prepared)
+        let minBand = band(minLon)
+        var maxBand = band(maxLon)
         // A shape ending exactly at 180 + 360k does not reach into band k + 1.
-        if let maxLon = all.map(\.lon).max(), maxLon == Double(maxBand) * 360 - 180, maxBand > minBand { maxBand -= 1 }
+        if maxLon == Double(maxBand) * 360 - 180, maxBand > minBand { maxBand -= 1 }
         if minBand == maxBand {
             return [prepared.map { shifted($0, by: -360 * Double(minBand)) }]
         }
@@ -138,6 +153,25 @@ enum Antimeridian {
             result += parts.map { $0.map { shifted($0, by: -360 * Double(k)) } }
         }
         return result
+    }
+
+    /// The least and greatest longitude of the rings' positions, chosen as `min()` and `max()` of
+    /// their longitudes in order would choose them.
+    static func lonRange(_ rings: [[Position]]) -> (min: Double, max: Double) {
+        var lo = rings[0][0].lon, hi = lo
+        for ring in rings {
+            for p in ring {
+                if p.lon < lo { lo = p.lon }
+                if hi < p.lon { hi = p.lon }
+            }
+        }
+        return (lo, hi)
+    }
+
+    /// Whether two positions are the same bits (`==` takes −0 for +0).
+    static func sameBits(_ a: Position, _ b: Position) -> Bool {
+        a.lon.bitPattern == b.lon.bitPattern && a.lat.bitPattern == b.lat.bitPattern
+            && a.altitude?.bitPattern == b.altitude?.bitPattern
     }
 
     /// Clips a polygon (exterior CCW first, holes CW) to the half-plane west (`keepWest`) or east of the meridian

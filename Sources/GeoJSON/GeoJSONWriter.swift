@@ -63,6 +63,16 @@ public struct GeoJSONWriter: Sendable {
 
     /// The collection as GeoJSON text (UTF-8, ending with a newline).
     public func encode(_ collection: FeatureCollection) throws(GeoJSONError) -> Data {
+        let pieces = try encodedPieces(collection)
+        // The pieces go into the result directly (one copy of the text, not two).
+        var data = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { data.append(contentsOf: piece) }
+        return data
+    }
+
+    /// The collection's text in consecutive pieces (the head, each chunk of features, the tail), which
+    /// `write` writes one after the other without joining them.
+    private func encodedPieces(_ collection: FeatureCollection) throws(GeoJSONError) -> [[UInt8]] {
         let features = collection.features
         // Every geometry checked and normalised first (the first bad one in order is the error), then
         // the features' text; both in chunks on several threads when there are many features (the
@@ -91,6 +101,10 @@ public struct GeoJSONWriter: Sendable {
         let texts = try chunks.map { k, range throws(GeoJSONError) -> [UInt8] in
             var text = JSONTextBuffer(indentWidth: indentWidth)
             let geometries = prepared[k]
+            // Room for the whole chunk up front (no regrowth copies): a position takes at most
+            // 2 × (precision + 6) + 3 bytes, a feature's other text is guessed at 512.
+            let positions = geometries.reduce(0) { $0 + ($1.map(Self.positionCount) ?? 0) }
+            text.bytes.reserveCapacity(positions * (2 * options.precision + 15) + range.count * 512)
             for (k, i) in range.enumerated() {
                 if i > 0 { text.byte(",") }
                 if options.layout == .featurePerLine { text.raw("\n") } else { text.newline(2) }
@@ -105,12 +119,7 @@ public struct GeoJSONWriter: Sendable {
         tail.byte("]")
         tail.newline(0)
         tail.raw("}\n")
-        // The pieces go into the result directly (one copy of the text, not two).
-        var data = Data(capacity: out.bytes.count + texts.reduce(0) { $0 + $1.count } + tail.bytes.count)
-        data.append(contentsOf: out.bytes)
-        for text in texts { data.append(contentsOf: text) }
-        data.append(contentsOf: tail.bytes)
-        return data
+        return [out.bytes] + texts + [tail.bytes]
     }
 
     /// A single Feature document.
@@ -136,14 +145,14 @@ public struct GeoJSONWriter: Sendable {
     /// Encodes the collection, then writes it with ``AtomicFileWriter`` (`-` is standard output). When
     /// encoding fails nothing is written and an existing file is left untouched. Errors name `path`.
     public func write(_ collection: FeatureCollection, to path: String) throws(GeoJSONError) {
-        let data: Data
+        let pieces: [[UInt8]]
         do throws(GeoJSONError) {
-            data = try encode(collection)
+            pieces = try encodedPieces(collection)
         } catch {
             throw error.inFile(path)
         }
         do {
-            try AtomicFileWriter.write(data, to: path)
+            try AtomicFileWriter.write(pieces: pieces, to: path)
         } catch {
             throw GeoJSONError(file: path, message: "cannot write the file: \(error.reason)")
         }
@@ -192,6 +201,17 @@ public struct GeoJSONWriter: Sendable {
             for (i, m) in members.enumerated() {
                 try check(m, path: GeoJSONDecoding.join(path, "geometries") + "[\(i)]")
             }
+        }
+    }
+
+    /// How many positions a geometry holds.
+    private static func positionCount(_ geometry: GeoJSONGeometry) -> Int {
+        switch geometry {
+        case .point: 1
+        case .multiPoint(let ps), .lineString(let ps): ps.count
+        case .multiLineString(let lines), .polygon(let lines): lines.reduce(0) { $0 + $1.count }
+        case .multiPolygon(let polys): polys.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        case .geometryCollection(let members): members.reduce(0) { $0 + positionCount($1) }
         }
     }
 
@@ -288,6 +308,9 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func writePosition(_ p: Position, _ out: inout JSONTextBuffer) {
+        guard p.altitude != nil else {
+            return JSONNumberFormat.appendPosition(lon: p.lon, lat: p.lat, decimals: options.precision, to: &out.bytes)
+        }
         out.byte("[")
         JSONNumberFormat.appendFixed(p.lon, decimals: options.precision, to: &out.bytes)
         out.byte(",")

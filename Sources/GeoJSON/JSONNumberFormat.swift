@@ -29,16 +29,57 @@ enum JSONNumberFormat {
     /// Appends the UTF-8 text of ``fixed(_:decimals:)`` to `out` without building intermediate strings
     /// (the hot path of writing coordinates).
     static func appendFixed(_ value: Double, decimals: Int, to out: inout [UInt8]) {
-        let decimals = max(0, min(15, decimals))
-        let scaled = (value * powersOfTen[decimals]).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 9.0e15 else {
-            out.append(contentsOf: fixed(value, decimals: decimals).utf8)
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            guard let count = writeFixed(value, decimals: decimals, into: text.baseAddress!) else {
+                out.append(contentsOf: fixed(value, decimals: decimals).utf8)
+                return
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: text.baseAddress!, count: count))
         }
-        let n = Int64(scaled)
+    }
+
+    /// Appends `[lon,lat]` (each as ``fixed(_:decimals:)``) to `out` in one piece.
+    static func appendPosition(lon: Double, lat: Double, decimals: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { text in
+            let base = text.baseAddress!
+            base[0] = UInt8(ascii: "[")
+            guard let a = writeFixed(lon, decimals: decimals, into: base + 1) else {
+                return appendPositionSlowly(lon: lon, lat: lat, decimals: decimals, to: &out)
+            }
+            base[1 + a] = UInt8(ascii: ",")
+            guard let b = writeFixed(lat, decimals: decimals, into: base + 2 + a) else {
+                return appendPositionSlowly(lon: lon, lat: lat, decimals: decimals, to: &out)
+            }
+            base[2 + a + b] = UInt8(ascii: "]")
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: 3 + a + b))
+        }
+    }
+
+    private static func appendPositionSlowly(lon: Double, lat: Double, decimals: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        appendFixed(lon, decimals: decimals, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendFixed(lat, decimals: decimals, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes the text of ``fixed(_:decimals:)`` at `text` (room for 24 bytes) and returns its length, or
+    /// nil when |value| × 10^decimals is 8e15 or more (the caller then uses `fixed`).
+    ///
+    /// The same text as `fixed`: the scaled value is rounded half away from zero exactly (truncation,
+    /// then the exact fraction compared with ½, which is what `rounded(.toNearestOrAwayFromZero)` does
+    /// below 2^52 without a libm call), trailing fractional zeros dropped, digits two at a time.
+    @inline(__always)
+    static func writeFixed(_ value: Double, decimals: Int, into text: UnsafeMutablePointer<UInt8>) -> Int? {
+        let decimals = max(0, min(15, decimals))
+        let v = value * powersOfTen[decimals]
+        guard abs(v) < 8.0e15 else { return nil }
+        let t = Int64(v)  // toward zero; exact below 2^53
+        let f = v - Double(t)  // exact: the fraction of v
+        let n = f >= 0.5 ? t + 1 : (f <= -0.5 ? t - 1 : t)
         if n == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
+            text[0] = UInt8(ascii: "0")
+            return 1
         }
         var m = n.magnitude
         var fractionDigits = decimals
@@ -46,24 +87,41 @@ enum JSONNumberFormat {
             m /= 10
             fractionDigits -= 1
         }
-        // Digits from the last, into a small buffer, then appended at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
-            var i = 40, written = 0
-            repeat {
-                if written == fractionDigits && fractionDigits > 0 {
-                    i -= 1
-                    text[i] = UInt8(ascii: ".")
-                }
+        // Digits from the last into a 24-byte scratch area, then moved to the front.
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+            let buf = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = 24
+            var left = fractionDigits
+            while left >= 2 {
+                let r = m % 100
+                m /= 100
+                i -= 2
+                buf[i] = 48 &+ UInt8(truncatingIfNeeded: r / 10)
+                buf[i + 1] = 48 &+ UInt8(truncatingIfNeeded: r % 10)
+                left -= 2
+            }
+            if left == 1 {
                 i -= 1
-                text[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
+                buf[i] = 48 &+ UInt8(truncatingIfNeeded: m % 10)
                 m /= 10
-                written += 1
-            } while m > 0 || written <= fractionDigits
+            }
+            if fractionDigits > 0 {
+                i -= 1
+                buf[i] = UInt8(ascii: ".")
+            }
+            repeat {
+                i -= 1
+                buf[i] = 48 &+ UInt8(truncatingIfNeeded: m % 10)
+                m /= 10
+            } while m > 0
             if n < 0 {
                 i -= 1
-                text[i] = UInt8(ascii: "-")
+                buf[i] = UInt8(ascii: "-")
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<40]))
+            let count = 24 - i
+            text.update(from: buf + i, count: count)
+            return count
         }
     }
 

@@ -79,8 +79,16 @@ public enum JSONTextWriter {
                 if i > 0 { out.byte(",") }
                 out.newline(level + 1)
                 out.key(key)
-                try write(member, path: JSONPath.member(path, key), level: level + 1,
-                          scalarArraysInline: scalarArraysInline, numbers: numbers, into: &out)
+                // A member that cannot fail is written without spelling its path (the hot path of properties).
+                switch member {
+                case .null, .bool, .integer, .string:
+                    try write(member, path: "", level: level + 1, numbers: numbers, into: &out)
+                case .number(let d) where d.isFinite:
+                    out.raw(number(d, numbers))
+                default:
+                    try write(member, path: JSONPath.member(path, key), level: level + 1,
+                              scalarArraysInline: scalarArraysInline, numbers: numbers, into: &out)
+                }
             }
             if !object.isEmpty { out.newline(level) }
             out.byte("}")

@@ -93,4 +93,15 @@ public final class Geodesic: @unchecked Sendable {
         }
         return Direct(coordinate: Coordinate(lon: lon2, lat: lat2), azimuth2: azi2)
     }
+
+    /// The end point of the direct problem alone: bit for bit `direct(from:azimuth:distance:).coordinate`
+    /// (PROJ computes the latitude and longitude the same way whether or not the end azimuth is asked
+    /// for), without the end azimuth's `atan2` — the hot path of circle rings.
+    @inlinable public func directPoint(from start: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
+        var lat2 = 0.0, lon2 = 0.0
+        withGeod { gp in
+            _ = geod_gendirect(gp, start.y, start.x, azimuth, 0, distance, &lat2, &lon2, nil, nil, nil, nil, nil, nil)
+        }
+        return Coordinate(lon: lon2, lat: lat2)
+    }
 }

@@ -139,7 +139,7 @@ extension GeodesicCircle {
         for i in 1...n {
             let az = -360 * Double(i) / Double(n)
             var p = sampler.point(azimuth: az)
-            p.x = vertices[vertices.count - 1].x + remainder(p.x - vertices[vertices.count - 1].x, 360)
+            p.x = vertices[vertices.count - 1].x + Self.wrappedStep(p.x - vertices[vertices.count - 1].x)
             let previous = (az: -360 * Double(i - 1) / Double(n), p: vertices[vertices.count - 1])
             refine(from: previous, to: (az, p), sampler: sampler, tolerance: tolerance, depth: 0, into: &vertices)
         }
@@ -168,7 +168,7 @@ extension GeodesicCircle {
         if depth < 24, abs(sampler.distance(to: mid) - radius) > tolerance {
             let az = (a.az + b.az) / 2
             var m = sampler.point(azimuth: az)
-            m.x = a.p.x + remainder(m.x - a.p.x, 360)
+            m.x = a.p.x + Self.wrappedStep(m.x - a.p.x)
             refine(from: a, to: (az, m), sampler: sampler, tolerance: tolerance, depth: depth + 1, into: &vertices)
             refine(from: (az, m), to: b, sampler: sampler, tolerance: tolerance, depth: depth + 1, into: &vertices)
             return
@@ -179,10 +179,16 @@ extension GeodesicCircle {
     /// Makes consecutive longitudes differ by less than 180°, the first one taken near `lon0`.
     static func unroll(_ points: inout [Coordinate], from lon0: Double) {
         guard !points.isEmpty else { return }
-        points[0].x = lon0 + remainder(points[0].x - lon0, 360)
+        points[0].x = lon0 + wrappedStep(points[0].x - lon0)
         for i in points.indices.dropFirst() {
-            points[i].x = points[i - 1].x + remainder(points[i].x - points[i - 1].x, 360)
+            points[i].x = points[i - 1].x + wrappedStep(points[i].x - points[i - 1].x)
         }
+    }
+
+    /// `remainder(d, 360)`, which is `d` itself for |d| ≤ 180 (the remainder is exact and its quotient
+    /// rounds to 0 there, ties to even): glibc's `remainder` is slow, and ring steps are short.
+    @inline(__always) static func wrappedStep(_ d: Double) -> Double {
+        abs(d) <= 180 ? d : remainder(d, 360)
     }
 }
 
@@ -195,7 +201,7 @@ private struct CircleSampler {
     let geodesic: Geodesic
 
     func point(azimuth: Double) -> Coordinate {
-        geodesic.direct(from: center, azimuth: azimuth, distance: vertexRadius).coordinate
+        geodesic.directPoint(from: center, azimuth: azimuth, distance: vertexRadius)
     }
 
     func distance(to p: Coordinate) -> Double { geodesic.distance(center, p) }

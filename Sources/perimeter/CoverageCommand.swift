@@ -71,7 +71,7 @@ struct CoverageCommand: ParsableCommand {
         let progress = ProgressReporter(label: "coverage", quiet: quiet)
         let coverage = try Coverage.build(
             sites: siteList, toleranceM: toleranceM,
-            threads: SharedFlags.threads(threads), progress: progress.sink)
+            threads: SharedFlags.threads(threads), keepRings: !noCircles, progress: progress.sink)
         progress.finish(done: siteList.count, total: siteList.count, unit: "circles")
         let features = try coverage.features(includeCircles: !noCircles, threads: SharedFlags.threads(threads))
         let circles = features.filter { $0.properties["layer"]?.stringValue == "coverage_circle" }

@@ -52,3 +52,22 @@ import Testing
         #expect(mode == 0o640)
     }
 }
+
+@Suite struct AtomicFileWriterPiecesTests {
+    /// Pieces are written one after the other: the file holds their concatenation, like `write(Data)`.
+    @Test func piecesAreWrittenInOrder() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/pieces.txt"
+        try AtomicFileWriter.write(Data("old".utf8), to: path)
+        try AtomicFileWriter.write(pieces: [Array("ab".utf8), [], Array("cde".utf8)], to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "abcde")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["pieces.txt"])
+        // GeoJSONWriter.write (pieces) and encode (one Data) give the same bytes.
+        let features = (0..<300).map { i in
+            Feature(geometry: .point(Position(lon: Double(i) / 7, lat: 1)), properties: ["i": .integer(i)])
+        }
+        try GeoJSONWriter().write(FeatureCollection(features: features), to: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == GeoJSONWriter().encode(FeatureCollection(features: features)))
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import GeometryCore
 import Testing
 @testable import GeoJSON
+import PerimeterTestSupport
 
 /// RFC 7946 normalisation: winding (§3.1.6) and antimeridian cutting (§3.1.9).
 @Suite struct NormalizerTests {
@@ -206,5 +207,28 @@ import Testing
             [Position(lon: 170, lat: 0), Position(lon: 180, lat: 1)],
             [Position(lon: -180, lat: 1), Position(lon: -170, lat: 2)],
         ]))
+    }
+}
+
+/// The normaliser's shortcut for rings that need nothing: the same bits as the full path.
+@Suite struct NormalizerShortcutTests {
+    /// A ring with no step over 180° comes back as it is (the same bits); a −0 longitude becomes +0 as
+    /// adding the zero offset makes it (after the first position); a ring needing unwrapping is still unwrapped.
+    @Test func unwrappedKeepsBitsOrUnwraps() {
+        var random = SplitMix64(seed: 31)
+        for _ in 0..<500 {
+            let lon0 = random.uniform(-179, 179), lat0 = random.uniform(-80, 80)
+            var ring = (0..<50).map { k in
+                Position(lon: lon0 + cos(Double(k) / 50 * 2 * .pi), lat: lat0 + sin(Double(k) / 50 * 2 * .pi))
+            }
+            ring.append(ring[0])
+            let same = Antimeridian.unwrapped(ring)
+            #expect(zip(same, ring).allSatisfy { Antimeridian.sameBits($0, $1) })
+        }
+        let negativeZero = [Position(lon: -0.0, lat: 0), Position(lon: 1, lat: 0), Position(lon: 1, lat: 1), Position(lon: -0.0, lat: 0)]
+        // (The first position is kept as it is; later ones get the zero offset added.)
+        #expect(Antimeridian.unwrapped(negativeZero).map(\.lon.sign) == [.minus, .plus, .plus, .plus])
+        let wrapped = [Position(lon: 179, lat: 0), Position(lon: -179, lat: 0), Position(lon: -179, lat: 1), Position(lon: 179, lat: 0)]
+        #expect(Antimeridian.unwrapped(wrapped).map(\.lon) == [179, 181, 181, 179])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoJSON
+import PerimeterTestSupport
 
 @Suite struct WriterFormattingTests {
     func text(_ c: FeatureCollection, _ writer: GeoJSONWriter = GeoJSONWriter(layout: .compact)) throws -> String {
@@ -106,6 +107,37 @@ import Testing
                 #expect(fast == JSONNumberFormat.fixed(v, decimals: decimals), "\(v) at \(decimals)")
                 // And the text reads back within half a unit of the last place.
                 #expect(abs(Double(fast)! - v) <= 0.5 * pow(10, -Double(decimals)) * (1 + 1e-9) + abs(v) * 1e-15, "\(v) → \(fast)")
+            }
+        }
+    }
+
+    /// Exact ties (the scaled value ends in .5) round away from zero, as `rounded(.toNearestOrAwayFromZero)`
+    /// does; values either side of the 8e15 fallback and positions written in one piece agree too.
+    @Test func tiesLimitsAndPositionsMatchFixed() {
+        var random = SplitMix64(seed: 17)
+        var cases: [(Double, Int)] = []
+        for _ in 0..<3000 {
+            let k = Double(Int64.random(in: -4_000_000_000...4_000_000_000, using: &random))
+            cases.append(((k + 0.5) / 1, 0))           // n.5 at 0 decimals
+            cases.append(((2 * k + 1) / 4, 1))          // x.25, x.75 → a tie at 1 decimal
+            cases.append(((2 * k + 1) / 64, 5))         // 1/64ths: exact ties at 5 decimals
+        }
+        for v in [7.999999e15, 8e15, 8.5e15, 8.999999999999999e15, 9e15, 9.5e15, -8e15, 4503599627370495.5, -4503599627370495.5] {
+            cases.append((v, 0))
+            cases.append((v / 1e6, 6))
+        }
+        for (v, decimals) in cases {
+            var out: [UInt8] = []
+            JSONNumberFormat.appendFixed(v, decimals: decimals, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == JSONNumberFormat.fixed(v, decimals: decimals), "\(v) at \(decimals)")
+        }
+        for _ in 0..<5000 {
+            let lon = random.uniform(-540, 540), lat = random.uniform(-90, 90)
+            for decimals in [0, 6, 15] {
+                var out: [UInt8] = []
+                JSONNumberFormat.appendPosition(lon: lon, lat: lat, decimals: decimals, to: &out)
+                let expected = "[\(JSONNumberFormat.fixed(lon, decimals: decimals)),\(JSONNumberFormat.fixed(lat, decimals: decimals))]"
+                #expect(String(decoding: out, as: UTF8.self) == expected)
             }
         }
     }

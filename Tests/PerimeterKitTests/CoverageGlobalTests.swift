@@ -183,3 +183,19 @@ import GeometryCore
         #expect(polar > 0 && cut > 0)
     }
 }
+
+/// Rings kept from the build (`keepRings`) are the rings the union and the output would build anyway.
+@Suite struct CoverageKeptRingsTests {
+    @Test func keptRingsGiveTheSameUnionAndFeatures() throws {
+        // Mid-latitude circles, one across ±180, one round the north pole, one near the south pole.
+        let specs: [CoverageGlobalTests.SiteSpec] = [(20, 50, 100_000), (21.2, 50.4, 80_000), (179.5, 10, 300_000),
+                                                      (-40, 83, 400_000), (10, -80, 200_000), (22, 49.5, 120_000)]
+        let sites = CoverageGlobalTests.sites(specs)
+        let plain = try Coverage.build(sites: sites, toleranceM: 10, threads: 2)
+        let kept = try Coverage.build(sites: sites, toleranceM: 10, threads: 2, keepRings: true)
+        #expect(kept.unionWKB == plain.unionWKB)
+        #expect(kept.areaM2 == plain.areaM2 && kept.perimeterM == plain.perimeterM)
+        let text = { (c: Coverage) in try GeoJSONWriter().encode(FeatureCollection(features: try c.features())) }
+        #expect(try text(kept) == text(plain))
+    }
+}

@@ -54,6 +54,9 @@ public struct Coverage: Sendable {
     public var holes: Int
     /// The chord-to-arc tolerance the circles were built with, metres.
     public var toleranceM: Double
+    /// Every circle's ring (`Circle.ring`), when `build` was asked to keep them: computed once, used by
+    /// the union and by `features` (nil: `features` builds them).
+    var keptRings: [[Coordinate]]? = nil
 
     /// The union as a GEOS geometry owned by `context`.
     public func union(context: GEOSContext = GEOSContext()) throws -> Geometry {
@@ -62,10 +65,17 @@ public struct Coverage: Sendable {
 
     /// Every circle's ring (see `Circle.ring`, continuous longitudes), built on `threads` threads.
     public func rings(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> [[Coordinate]] {
+        if let keptRings { return keptRings }
+        return try Self.rings(of: circles, toleranceM: toleranceM, threads: threads)
+    }
+
+    /// The rings of `circles`, built on `threads` threads, in order.
+    static func rings(of circles: [Circle], toleranceM: Double, threads: Int) throws -> [[Coordinate]] {
+        guard !circles.isEmpty else { return [] }
         let built = Mutex<[Int: Result<[[Coordinate]], any Error>]>([:])
         let chunk = max(1, (circles.count + 4 * threads - 1) / (4 * max(1, threads)))
         let chunks = (circles.count + chunk - 1) / chunk
-        let circles = self.circles, tolerance = toleranceM
+        let tolerance = toleranceM
         DispatchQueue.concurrentPerform(iterations: chunks) { k in
             let outcome = Result<[[Coordinate]], any Error> {
                 try circles[(k * chunk)..<min(circles.count, (k + 1) * chunk)].map { try $0.ring(toleranceM: tolerance) }
@@ -76,14 +86,16 @@ public struct Coverage: Sendable {
     }
 
     /// Builds the circles (radius = each site's `rangeM`) and their union; rings are built only
-    /// where the union needs them (see `TiledCircleUnion`).
+    /// where the union needs them (see `TiledCircleUnion`), or, with `keepRings`, every ring once up
+    /// front, shared by the union and by `features` (the same rings, so the same union and output).
     /// - Parameters:
     ///   - toleranceM: maximum distance between a polygon edge and the true circle, metres.
     ///   - threads: threads for the union (default: all cores).
+    ///   - keepRings: build and keep every circle's ring (when every circle will be written).
     ///   - progress: reports circles unioned.
     public static func build(
         sites: [Site], toleranceM: Double = 10, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-        progress: ProgressSink? = nil
+        keepRings: Bool = false, progress: ProgressSink? = nil
     ) throws -> Coverage {
         guard toleranceM.isFinite, toleranceM > 0 else {
             throw DomainError.invalidParameter("--tolerance-m must be a positive number of metres, got \(toleranceM)")
@@ -107,21 +119,33 @@ public struct Coverage: Sendable {
                    center: Coordinate(lon: site.position.lon - 360 * ((site.position.lon + 180) / 360).rounded(.down), lat: site.position.lat))
         }
         let ctx = GEOSContext()
-        let plan = try UnionPlan(circles: circles, toleranceM: toleranceM, threads: max(1, threads), context: ctx)
+        let kept = keepRings ? try rings(of: circles, toleranceM: toleranceM, threads: max(1, threads)) : nil
+        let plan = try UnionPlan(circles: circles, toleranceM: toleranceM, threads: max(1, threads), rings: kept, context: ctx)
         var report: (@Sendable (Int, Int) -> Void)?
         if let progress {
             report = { done, tiles in progress(done, tiles, "tiles") }
         }
         let shells = plan.shells
+        // Rings built on demand are shared by the threads (a circle on the border of tiles of both
+        // threads is built once; building is deterministic, so sharing changes nothing else).
+        let onDemand = Mutex<[Int: [Coordinate]]>([:])
         let tiled = try TiledCircleUnion.union(
             circles: circles.map { ($0.center, $0.radiusM) }, items: plan.items,
-            shell: { i in try shells[i] ?? circles[plan.items[i].circle].ring(toleranceM: toleranceM) },
+            shell: { i in
+                if let shell = shells[i] { return shell }
+                let circle = plan.items[i].circle
+                if let kept { return kept[circle] }
+                if let built = onDemand.withLock({ $0[circle] }) { return built }
+                let built = try circles[circle].ring(toleranceM: toleranceM)
+                onDemand.withLock { $0[circle] = built }
+                return built
+            },
             toleranceM: toleranceM, threads: max(1, threads), context: ctx, progress: report)
         let union = try LonLatPlane.withPoleEdgesSplit(tiled, context: ctx)
         let measures = CoverageUnionMeasures(polygons: try union.polygonRings, geodesic: geod)
         return Coverage(
             circles: circles, unionWKB: try union.wkb, areaM2: measures.areaM2, perimeterM: measures.perimeterM,
-            parts: measures.parts, holes: measures.holes, toleranceM: toleranceM)
+            parts: measures.parts, holes: measures.holes, toleranceM: toleranceM, keptRings: kept)
     }
 }
 
@@ -133,7 +157,8 @@ struct UnionPlan {
     /// The shell of each item built up front (nil: built on demand from its circle).
     var shells: [[Coordinate]?] = []
 
-    init(circles: [Coverage.Circle], toleranceM: Double, threads: Int, context: GEOSContext) throws {
+    /// - Parameter rings: every circle's ring when already built (else the eager ones are built here).
+    init(circles: [Coverage.Circle], toleranceM: Double, threads: Int, rings known: [[Coordinate]]? = nil, context: GEOSContext) throws {
         let geod = Geodesic.wgs84
         var eager: [Int] = []
         for (i, c) in circles.enumerated() {
@@ -150,18 +175,10 @@ struct UnionPlan {
                 eager.append(i)
             }
         }
-        // Rings of the other circles on `threads` threads (pure geodesic work), then cut here.
-        let built = Mutex<[Int: Result<[Coordinate], any Error>]>([:])
+        // Rings of the other circles (already built, or built now on `threads` threads), then cut here.
         let list = eager
-        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, list.count))) { w in
-            var k = w
-            while k < list.count {
-                let outcome = Result<[Coordinate], any Error> { try circles[list[k]].ring(toleranceM: toleranceM) }
-                built.withLock { $0[k] = outcome }
-                k += max(1, threads)
-            }
-        }
-        let rings = try built.withLock { r in try (0..<list.count).map { try r[$0]!.get() } }
+        let rings = try known.map { k in list.map { k[$0] } }
+            ?? Coverage.rings(of: list.map { circles[$0] }, toleranceM: toleranceM, threads: threads)
         for (k, i) in list.enumerated() {
             for piece in try LonLatPlane.cut(ring: rings[k], context: context) {
                 items.append(.init(circle: i, box: LonLatPlane.bounds(piece)))

@@ -38,6 +38,10 @@ enum LonLatPlane {
     /// antimeridian crossing. GEOS drops these collinear vertices in an overlay; `withPoleEdgesSplit` puts them back.
     static func splittingPoleEdges(_ ring: [Coordinate]) -> [Coordinate] {
         guard ring.count > 1 else { return ring }
+        // Most rings have no such edge: the ring itself, not a copy.
+        guard zip(ring, ring.dropFirst()).contains(where: { p, q in abs(p.y) == 90 && p.y == q.y && abs(q.x - p.x) > 90 }) else {
+            return ring
+        }
         var out: [Coordinate] = [ring[0]]
         for i in 1..<ring.count {
             let p = ring[i - 1], q = ring[i]
