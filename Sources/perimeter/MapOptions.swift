@@ -14,7 +14,7 @@ struct MapOptions: ParsableArguments {
     var png = false
 
     @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
-    var mapCRS: String = SharedFlags.defaultMapCRS
+    var mapCRS: String?
 
     @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
     var mapBBox: String?
@@ -35,7 +35,7 @@ struct MapOptions: ParsableArguments {
         if let mapBBox { _ = try bbox(mapBBox) }
         // An unknown CRS is refused before any work, so no result file is written for a run
         // whose map cannot be drawn.
-        do { _ = try CRS(mapCRS) } catch { throw FlagError("--map-crs: \(error)") }
+        if let mapCRS { do { _ = try CRS(mapCRS) } catch { throw FlagError("--map-crs: \(error)") } }
     }
 
     private func bbox(_ text: String) throws -> BoundingBox {
@@ -59,7 +59,9 @@ struct MapOptions: ParsableArguments {
             FileHandle.standardError.write(Data("warning: map without basemap: \(error)\n".utf8))
         }
         all += data
-        let options = MapRenderer.Options(crs: mapCRS, bbox: try mapBBox.map(bbox), marginFraction: marginFraction,
+        let box = try mapBBox.map(bbox)
+        let crs = SharedFlags.mapCRS(mapCRS, layers: all, bbox: box) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        let options = MapRenderer.Options(crs: crs, bbox: box, marginFraction: marginFraction,
                                           title: mapTitle ?? title, attribution: MapRenderer.Options.geoDataAttribution)
         try MapRenderer(options: options).write(all, to: map)
         var written = map

@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
     var output: String
 
     @Option(name: .customLong("map-crs"), help: SharedFlags.mapCRSHelp)
-    var mapCRS: String = SharedFlags.defaultMapCRS
+    var mapCRS: String?
 
     @Option(name: .customLong("map-bbox"), parsing: .unconditional, help: SharedFlags.mapBBoxHelp)
     var mapBBox: String?
@@ -70,8 +70,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: SharedFlags.quietHelp)
     var quiet = false
 
-    /// `--map-crs` or its old spelling `--crs` (default EPSG:3035).
-    var crs: String { mapCRS == SharedFlags.defaultMapCRS ? crsAlias ?? mapCRS : mapCRS }
+    /// `--map-crs` or its old spelling `--crs`; `nil`: chosen for the data (``SharedFlags/mapCRS(_:layers:bbox:note:)``).
+    var crs: String? { mapCRS ?? crsAlias }
     /// `--map-bbox` or `--bbox`.
     var bbox: String? { mapBBox ?? bboxAlias }
     /// `--map-title` or `--title`.
@@ -79,8 +79,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         guard !layers.isEmpty else { throw ValidationError("give at least one layer file") }
-        let explicitCRS = mapCRS == SharedFlags.defaultMapCRS ? nil : mapCRS
-        for (new, old, a, b) in [("--map-crs", "--crs", explicitCRS, crsAlias), ("--map-bbox", "--bbox", mapBBox, bboxAlias),
+        for (new, old, a, b) in [("--map-crs", "--crs", mapCRS, crsAlias), ("--map-bbox", "--bbox", mapBBox, bboxAlias),
                                  ("--map-title", "--title", mapTitle, titleAlias)] where a != nil && b != nil && a != b {
             throw FlagError("\(new) and \(old) (its old spelling) give different values; give \(new) only")
         }
@@ -94,7 +93,7 @@ struct RenderCommand: ParsableCommand {
         guard pngWidth >= 16, pngWidth <= 20_000 else { throw FlagError("--png-width must be 16 to 20000 px, got \(pngWidth)") }
         if let bbox { _ = try Self.parseBBox(bbox) }
         // An unknown CRS is refused before any input is read (as --map-crs on the other commands).
-        if ext == "svg" { do { _ = try CRS(crs) } catch { throw FlagError("--map-crs: \(error)") } }
+        if ext == "svg", let crs { do { _ = try CRS(crs) } catch { throw FlagError("--map-crs: \(error)") } }
     }
 
     static func parseBBox(_ text: String, flag: String = "--map-bbox") throws -> BoundingBox {
@@ -215,7 +214,9 @@ struct RenderCommand: ParsableCommand {
         var mapLayers: [MapLayer] = []
         if !noBasemap { mapLayers += loadBasemap() }
         mapLayers += Self.mapLayers(inputs, note: warn)
-        let options = MapRenderer.Options(crs: crs, bbox: try bbox.map { try Self.parseBBox($0) }, widthPx: width,
+        let box = try bbox.map { try Self.parseBBox($0) }
+        let chosen = SharedFlags.mapCRS(crs, layers: mapLayers, bbox: box) { if !quiet { warn($0) } }
+        let options = MapRenderer.Options(crs: chosen, bbox: box, widthPx: width,
                                           title: title, attribution: attribution)
         try MapRenderer(options: options).write(mapLayers, to: output)
         var written = output

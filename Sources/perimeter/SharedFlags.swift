@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GeoJSON
+import GeometryCore
 import PerimeterKit
 
 /// The flags several commands share, with one name, one default and one meaning everywhere
@@ -26,10 +28,19 @@ enum SharedFlags {
         "GeoData directory (default: $PERIMETER_GEODATA, else the GeoData found beside the executable).",
         valueName: "dir")
 
-    /// `--map-crs` default and help.
-    static let defaultMapCRS = "EPSG:3035"
-    static let mapCRSHelp = ArgumentHelp("Map CRS: EPSG code, PROJ string or WKT (EPSG:3035 is LAEA Europe).",
-                                         valueName: "crs")
+    /// `--map-crs` help. Without the flag the CRS is chosen for the data (``mapCRS(_:layers:bbox:note:)``).
+    static let mapCRSHelp = ArgumentHelp(
+        "Map CRS: EPSG code, PROJ string or WKT (default: EPSG:3035, LAEA Europe, for data in Europe, else LAEA centred on the data).",
+        valueName: "crs")
+
+    /// The map CRS: `explicit` when given, else ``MapCRSChoice/crs(for:bbox:)``, stated on stderr (through
+    /// `note`) when it is not EPSG:3035.
+    static func mapCRS(_ explicit: String?, layers: [MapLayer], bbox: BoundingBox?, note: (String) -> Void) -> String {
+        if let explicit { return explicit }
+        let crs = MapCRSChoice.crs(for: layers, bbox: bbox)
+        if crs != MapCRSChoice.europe { note("map CRS: \(crs) (the data lie outside EPSG:3035's area; --map-crs to change)") }
+        return crs
+    }
     static let mapBBoxHelp = ArgumentHelp("Map extent in degrees (default: fit the data).", valueName: "w,s,e,n")
 
     /// "1 track", "2 tracks": `count` followed by the noun in the right number.

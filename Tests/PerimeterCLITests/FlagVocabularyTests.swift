@@ -78,7 +78,7 @@ import Testing
         let old = try RenderCommand.parse(["a.geojson", "-o", "m.svg", "--crs", "EPSG:4326", "--bbox", "14,49,24,55", "--title", "T"])
         #expect(canonical.crs == "EPSG:4326" && canonical.bbox == "14,49,24,55" && canonical.title == "T")
         #expect(old.crs == canonical.crs && old.bbox == canonical.bbox && old.title == canonical.title)
-        #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg"]).crs == SharedFlags.defaultMapCRS)
+        #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg"]).crs == nil)  // chosen for the data
         // A west longitude is a negative number: it parses.
         #expect(try RenderCommand.parse(["a.geojson", "-o", "m.svg", "--map-bbox", "-12,34,45,66"]).bbox == "-12,34,45,66")
         #expect(try CoverageCommand.parse(["s.geojson", "--map", "m.svg", "--map-bbox", "-12,34,45,66"]).mapOptions.mapBBox == "-12,34,45,66")

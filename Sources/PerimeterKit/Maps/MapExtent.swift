@@ -13,6 +13,14 @@ enum MapExtent {
         }
     }
 
+    /// The layers whose data set the automatic extent: the non-basemap layers that fit the extent, or every
+    /// layer when those have no geometry.
+    static func dataLayers(_ layers: [MapLayer]) -> [MapLayer] {
+        let data = layers.filter { $0.role != .basemap && $0.fitsExtent }
+        if data.allSatisfy({ $0.collection.features.allSatisfy { $0.geometry?.isEmpty ?? true } }) { return layers }
+        return data
+    }
+
     /// - Parameters:
     ///   - marginFraction: margin on each side as a fraction of the larger data dimension (at least 20 km).
     ///   - aspectRange: allowed height/width ratios; the extent is widened to stay inside.
@@ -35,11 +43,7 @@ enum MapExtent {
                 add(Coordinate(lon: bbox.west, lat: lat)); add(Coordinate(lon: bbox.east, lat: lat))
             }
         } else {
-            var data = layers.filter { $0.role != .basemap && $0.fitsExtent }
-            if data.allSatisfy({ $0.collection.features.allSatisfy { $0.geometry?.isEmpty ?? true } }) {
-                data = layers
-            }
-            for layer in data {
+            for layer in dataLayers(layers) {
                 for f in layer.collection.features {
                     for p in f.geometry?.allPositions ?? [] { add(p.coordinate) }
                 }

@@ -15,6 +15,8 @@ import FileIO
 /// sites, places and countries are placed so they overlap neither each other nor the legend and scale bar
 /// (a label that finds no free place is left out); they keep off the drawn tracks where they can (time-tick labels
 /// always do, or are left out). The legend stands in a panel right of the map frame, widening the canvas.
+/// A ring cut at ±180° (RFC 7946) is filled whole but its cut edges are not stroked: a fill path with
+/// `stroke="none"` followed by a `class="outline"` path of the rest of the outline.
 /// Coordinates are pixels rounded to 0.1; positions PROJ cannot project are skipped, and a non-finite number
 /// is never written (rendering throws instead). The output is deterministic.
 ///
@@ -204,7 +206,13 @@ public struct MapRenderer: Sendable {
                 case .lineString, .multiLineString: lineOnly = true
                 default: lineOnly = false
                 }
-                s += "<path\(nameAttr)\(lineOnly ? " fill=\"none\"" : "") d=\"\(path.d)\"/>\n"
+                if path.hasCutEdges {
+                    // A polygon cut at ±180°: filled whole, but the cut (no border) is not stroked.
+                    s += "<path\(nameAttr) stroke=\"none\" d=\"\(path.d)\"/>\n"
+                    s += "<path class=\"outline\" fill=\"none\" d=\"\(path.strokeD)\"/>\n"
+                } else {
+                    s += "<path\(nameAttr)\(lineOnly ? " fill=\"none\"" : "") d=\"\(path.d)\"/>\n"
+                }
             }
             s += try points(g, layer: layer, feature: feature, nameAttr: nameAttr, view: view, placer: placer)
         }
