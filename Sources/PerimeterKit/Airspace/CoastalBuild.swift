@@ -329,7 +329,6 @@ struct CoastalBuild {
     /// Airspace = land ∪ territorial sea, back to lon/lat. Not simplified: two neighbours simplified
     /// independently would overlap along their shared land borders and median lines.
     func airspace(land: Land, sea: Geometry, partition: Partition?, frame: Frame, clock: StepClock) throws -> Airspace {
-        let projection = frame.projection
         let air = try land.x.union(sea).withoutSlivers(minArea: 100)
         clock.lap("land ∪ sea")
         let airLL = try Self.onOutputGrid(lonLat(air, frame))
