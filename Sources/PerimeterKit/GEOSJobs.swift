@@ -24,22 +24,10 @@ enum GEOSJobs {
         cost: (Input) -> Int = { _ in 1 },
         _ job: @Sendable (Input, GEOSContext) throws -> Output
     ) throws -> [Output] {
-        guard !inputs.isEmpty else { return [] }
-        let order = inputs.indices.sorted { (cost(inputs[$0]), $1) > (cost(inputs[$1]), $0) }
-        let results = Mutex<[Int: Result<Output, any Error>]>([:])
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(threads, inputs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let context = GEOSContext()
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                guard k < order.count else { break }
-                let i = order[k]
-                let outcome = Result<Output, any Error> { try job(inputs[i], context) }
-                results.withLock { $0[i] = outcome }
-            }
+        // The PROJ contexts are cheap to make (PROJ opens its database on first use) and left unused here.
+        try results(inputs, threads: threads, projContexts: ProjContextPool(count: 1), cost: cost) { input, context, _ in
+            try job(input, context)
         }
-        return try results.withLock { r in try inputs.indices.map { try r[$0]!.get() } }
     }
 
     /// As `results`, each worker also holding a `ProjContext` for its jobs: worker w takes `projContexts`' w-th
