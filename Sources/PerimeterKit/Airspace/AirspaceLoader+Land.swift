@@ -11,11 +11,7 @@ extension AirspaceLoader {
         let code = iso.uppercased()
         let countries = GeoDataLocator.file("countries.geojson", in: geodata)
         let collection = try GeoJSONReader.read(contentsOf: countries)
-        let hasID = collection.features.contains { $0.properties["id"]?.stringValue == code }
-        let matches: (Feature) -> Bool = { f in
-            hasID ? f.properties["id"]?.stringValue == code
-                  : f.properties["iso2"]?.stringValue == code && f.properties["id"] == nil
-        }
+        let matches = countryMatch(code, in: collection)
         guard collection.features.contains(where: matches) else { return nil }
         let outer = airspace.parts.flatMap(\.outer)
         guard let w = outer.map(\.lon).min(), let e = outer.map(\.lon).max(),

@@ -57,6 +57,16 @@ public enum AirspaceLoader {
         try AirspacePolygon(geometry.geosGeometry(), name: name, source: source)
     }
 
+    /// Country `code` in `countries.geojson`: the features with that `id`, or, when no feature has it, those
+    /// with that `iso2` and no `id`.
+    static func countryMatch(_ code: String, in collection: FeatureCollection) -> (Feature) -> Bool {
+        let hasID = collection.features.contains { $0.properties["id"]?.stringValue == code }
+        return { f in
+            hasID ? f.properties["id"]?.stringValue == code
+                  : f.properties["iso2"]?.stringValue == code && f.properties["id"] == nil
+        }
+    }
+
     /// The national airspace of `iso` (`EE`, `PL`, `RU-KGD`, …): `airspace/<ISO>.geojson` in the
     /// GeoData directory (land + territorial sea) when present; otherwise the land polygon of
     /// `countries.geojson` (matched by `id` or `iso2`) with a warning that the territorial sea is missing.
@@ -68,11 +78,7 @@ public enum AirspaceLoader {
         }
         let countries = GeoDataLocator.file("countries.geojson", in: geodata)
         let collection = try GeoJSONReader.read(contentsOf: countries)
-        let hasID = collection.features.contains { $0.properties["id"]?.stringValue == code }
-        let matches: (Feature) -> Bool = { f in
-            hasID ? f.properties["id"]?.stringValue == code
-                  : f.properties["iso2"]?.stringValue == code && f.properties["id"] == nil
-        }
+        let matches = countryMatch(code, in: collection)
         guard collection.features.contains(where: matches) else {
             let known = collection.features.compactMap { $0.properties["id"]?.stringValue ?? $0.properties["iso2"]?.stringValue }
             throw DomainError.unknownName(kind: "airspace", name: iso, known: known)
